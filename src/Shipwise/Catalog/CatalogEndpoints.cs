@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Shipwise.Core.Catalog;
+
+namespace Shipwise.Catalog;
+
+public static class CatalogEndpoints
+{
+    public const int MaxPageSize = 100;
+
+    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tools").WithTags("Catalog");
+        api.MapGet("/", ListToolsAsync).WithName("ListTools");
+        api.MapGet("/{slug}", GetToolAsync).WithName("GetTool");
+        return app;
+    }
+
+    public static async Task<Results<Ok<ToolListResponse>, ValidationProblem>> ListToolsAsync(
+        CatalogQueries queries, int? page, int? pageSize, string? category, string? kind, string? q, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (page is < 1)
+        {
+            errors["page"] = ["must be 1 or more"];
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"must be between 1 and {MaxPageSize}"];
+        }
+
+        if (category is not null && Taxonomy.FindCategory(category) is null)
+        {
+            errors["category"] = [$"'{category}' is not a category; use one of: {string.Join(", ", Taxonomy.Categories.Select(c => c.Slug))}"];
+        }
+
+        if (kind is not null && !Taxonomy.Kinds.Contains(kind))
+        {
+            errors["kind"] = [$"'{kind}' is not a kind; use one of: {string.Join(", ", Taxonomy.Kinds)}"];
+        }
+
+        if (q is { Length: > 200 })
+        {
+            errors["q"] = ["must be at most 200 characters"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The tool list query is not valid");
+        }
+
+        var result = await queries.ListAsync(new ToolListQuery(page ?? 1, pageSize ?? 20, category, kind, q), cancellationToken);
+        return TypedResults.Ok(new ToolListResponse(result.Items.Select(ToolSummary.From).ToList(), result.Page, result.PageSize, result.Total));
+    }
+
+    public static async Task<Results<Ok<ToolResponse>, RedirectHttpResult, ProblemHttpResult>> GetToolAsync(
+        string slug, CatalogQueries queries, CancellationToken cancellationToken)
+    {
+        var lookup = await queries.FindAsync(slug, cancellationToken);
+        if (lookup.RedirectTo is { } canonical)
+        {
+            return TypedResults.Redirect($"/api/tools/{canonical}", permanent: true);
+        }
+
+        if (lookup.Tool is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Tool not found",
+                detail: $"No tool has the slug or alias '{slug}'. Search the catalog with GET /api/tools?q={Uri.EscapeDataString(slug)}.");
+        }
+
+        return TypedResults.Ok(ToolResponse.From(lookup.Tool));
+    }
+}

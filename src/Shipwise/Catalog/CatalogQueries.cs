@@ -1,0 +1,104 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Dapper;
+using Shipwise.Core.Catalog;
+using Shipwise.Data;
+
+namespace Shipwise.Catalog;
+
+public sealed record StoredTool(long Id, Tool Tool, string Fingerprint, DateTimeOffset UpdatedAt);
+
+/// <summary>Either the tool, or the canonical slug an alias points to, or nothing.</summary>
+public sealed record ToolLookup(StoredTool? Tool, string? RedirectTo)
+{
+    public static readonly ToolLookup NotFound = new(null, null);
+}
+
+public sealed record ToolListQuery(int Page, int PageSize, string? Category, string? Kind, string? Search);
+
+public sealed record ToolPage(IReadOnlyList<StoredTool> Items, int Page, int PageSize, long Total);
+
+/// <summary>Reads the catalog. One query per request, documents parsed only for the rows returned.</summary>
+public sealed class CatalogQueries(Db db)
+{
+    private sealed record Row(long Id, string Document, string Fingerprint, DateTimeOffset UpdatedAt)
+    {
+        public StoredTool ToStored() => new(Id, JsonSerializer.Deserialize<Tool>(Document, CatalogJson.Options)!, Fingerprint, UpdatedAt);
+    }
+
+    public async Task<ToolLookup> FindAsync(string slugOrAlias, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            "SELECT id AS Id, document AS Document, fingerprint AS Fingerprint, updated_at AS UpdatedAt FROM tools WHERE slug = @slugOrAlias",
+            new { slugOrAlias }, cancellationToken: cancellationToken));
+        if (row is not null)
+        {
+            return new ToolLookup(row.ToStored(), null);
+        }
+
+        // Old slugs, other names and differently-cased URLs all lead to the canonical slug.
+        var normalized = Slug.From(slugOrAlias);
+        var canonical = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            """
+            SELECT t.slug FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE a.alias = @normalized
+            UNION ALL
+            SELECT slug FROM tools WHERE slug = @normalized AND slug <> @slugOrAlias
+            """,
+            new { normalized, slugOrAlias }, cancellationToken: cancellationToken));
+        return canonical is null ? ToolLookup.NotFound : new ToolLookup(null, canonical);
+    }
+
+    public async Task<ToolPage> ListAsync(ToolListQuery query, CancellationToken cancellationToken = default)
+    {
+        var where = new List<string>();
+        var parameters = new DynamicParameters();
+        if (query.Category is { } category)
+        {
+            where.Add("category = @category");
+            parameters.Add("category", category);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            where.Add("kind = @kind");
+            parameters.Add("kind", kind);
+        }
+
+        var terms = (query.Search ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8).ToList();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            where.Add($"search_text LIKE @term{i} ESCAPE '\\'");
+            parameters.Add($"term{i}", "%" + terms[i].Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
+        }
+
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        parameters.Add("limit", query.PageSize);
+        parameters.Add("offset", (query.Page - 1) * query.PageSize);
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM tools {filter}", parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT id AS Id, document AS Document, fingerprint AS Fingerprint, updated_at AS UpdatedAt FROM tools {filter} ORDER BY name, slug LIMIT @limit OFFSET @offset",
+            parameters, cancellationToken: cancellationToken));
+        return new ToolPage(rows.Select(r => r.ToStored()).ToList(), query.Page, query.PageSize, total);
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM tools", cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Every stored document in slug order, streamed without buffering the catalog.</summary>
+    public async IAsyncEnumerable<string> StreamDocumentsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT document FROM tools ORDER BY slug", flags: CommandFlags.None, cancellationToken: cancellationToken));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return reader.GetString(0);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Shipwise.Data;
+
+namespace Shipwise.Catalog;
+
+public static class CatalogRegistration
+{
+    public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        builder.Services.AddSingleton<CatalogChangeNotifier>();
+        builder.Services.AddSingleton<CatalogQueries>();
+        builder.Services.AddSingleton<CatalogImporter>();
+        builder.Services.AddSingleton<CatalogExporter>();
+        builder.Services.AddSingleton<DemoCatalogSeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,70 @@
+using Shipwise.Core.Catalog;
+
+namespace Shipwise.Catalog;
+
+/// <summary>A tool as the JSON API shows it: the stored document plus what is derived from it.</summary>
+public sealed record ToolResponse
+{
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public required IReadOnlyList<string> Aliases { get; init; }
+    public required Vendor Vendor { get; init; }
+    public required string Kind { get; init; }
+    public required string Category { get; init; }
+    public required string CategoryName { get; init; }
+    public required string Tagline { get; init; }
+    public required string Description { get; init; }
+    public required IReadOnlyList<string> BestFor { get; init; }
+    public required ToolLinks Links { get; init; }
+    public DateOnly? ReleaseDate { get; init; }
+    /// <summary>free | free-tier | paid | unknown — derived from pricing, never stored.</summary>
+    public required string Entry { get; init; }
+    public required string PricingSummary { get; init; }
+    public required ToolFacts Facts { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public static ToolResponse From(StoredTool stored)
+    {
+        var tool = stored.Tool;
+        var entry = PricingRead.Entry(tool.Facts.Pricing?.Value);
+        return new ToolResponse
+        {
+            Slug = tool.Slug,
+            Name = tool.Name,
+            Aliases = tool.Aliases,
+            Vendor = tool.Vendor,
+            Kind = tool.Kind,
+            Category = tool.Category,
+            CategoryName = Taxonomy.FindCategory(tool.Category)?.Name ?? tool.Category,
+            Tagline = tool.Tagline,
+            Description = tool.Description,
+            BestFor = tool.BestFor,
+            Links = tool.Links,
+            ReleaseDate = tool.ReleaseDate,
+            Entry = EntryWire(entry),
+            PricingSummary = PricingRead.Describe(tool.Facts.Pricing?.Value),
+            Facts = tool.Facts,
+            UpdatedAt = stored.UpdatedAt,
+        };
+    }
+
+    public static string EntryWire(EntryTier entry) => entry switch
+    {
+        EntryTier.Free => "free",
+        EntryTier.FreeTier => "free-tier",
+        EntryTier.Paid => "paid",
+        _ => "unknown",
+    };
+}
+
+public sealed record ToolSummary(string Slug, string Name, string Vendor, string Kind, string Category, string Tagline, string Entry, string PricingSummary)
+{
+    public static ToolSummary From(StoredTool stored)
+    {
+        var t = stored.Tool;
+        return new(t.Slug, t.Name, t.Vendor.Name, t.Kind, t.Category, t.Tagline,
+            ToolResponse.EntryWire(PricingRead.Entry(t.Facts.Pricing?.Value)), PricingRead.Describe(t.Facts.Pricing?.Value));
+    }
+}
+
+public sealed record ToolListResponse(IReadOnlyList<ToolSummary> Items, int Page, int PageSize, long Total);

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Shipwise.Catalog;
+using Shipwise.Data;
+using Spectre.Console;
+
+namespace Shipwise.Cli;
+
+internal static class ImportCommand
+{
+    private static readonly Argument<FileInfo> File = new("FILE")
+    {
+        Description = "A catalog file: .json (the catalog format, see schema/catalog.schema.json) or .csv (flat fields).",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("import", "Add or update tools from a file, matched by slug or alias. All or nothing: an invalid file changes nothing.") { File };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, ct) => ShipwiseCli.GuardAsync(async () =>
+        {
+            var file = parse.GetValue(File)!;
+            using var host = ShipwiseCli.BuildCommandHost(parse);
+            await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: ct);
+            var importer = host.Services.GetRequiredService<CatalogImporter>();
+            try
+            {
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                var result = await WithProgressAsync(progress => importer.ImportFileAsync(file.FullName, progress, ct));
+                Console.WriteLine(
+                    $"Imported {file.Name}: {result.Read} tools read, {result.Inserted} added, {result.Updated} updated, {result.Unchanged} unchanged in {started.Elapsed.TotalSeconds:0.0} s.");
+                return ShipwiseCli.Ok;
+            }
+            catch (ImportException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                await Console.Error.WriteLineAsync("Fix the file and run the import again; the catalog was left as it was.");
+                return ShipwiseCli.Failed;
+            }
+        }));
+        return command;
+    }
+
+    /// <summary>A live bar on a terminal; a line every 10% when output is redirected (CI logs, pipes).</summary>
+    private static async Task<ImportResult> WithProgressAsync(Func<IProgress<ImportProgress>, Task<ImportResult>> import)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsErrorRedirected)
+        {
+            var lastDecile = 0;
+            return await import(new SyncProgress(p =>
+            {
+                var decile = p.BytesTotal == 0 ? 10 : (int)(p.BytesDone * 10 / p.BytesTotal);
+                if (decile > lastDecile && p.ToolsRead >= 1000)
+                {
+                    lastDecile = decile;
+                    Console.Error.WriteLine($"  {decile * 10}% ({p.ToolsRead:N0} tools read)");
+                }
+            }));
+        }
+
+        ImportResult? result = null;
+        await AnsiConsole.Progress().StartAsync(async context =>
+        {
+            var task = context.AddTask("Importing", maxValue: 1);
+            result = await import(new SyncProgress(p =>
+            {
+                task.MaxValue = Math.Max(1, p.BytesTotal);
+                task.Value = p.BytesDone;
+                task.Description = $"Importing ({p.ToolsRead:N0} tools)";
+            }));
+            task.Value = task.MaxValue;
+        });
+        return result!;
+    }
+
+    // Progress<T> posts to the thread pool; reporting inline keeps the bar in step and the order stable.
+    private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}

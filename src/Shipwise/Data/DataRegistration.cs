@@ -1,0 +1,83 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Shipwise.Data;
+
+public static class DataRegistration
+{
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        DateTimeOffsetHandler.Register();
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section);
+        builder.Services.AddSingleton<Db>();
+        builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", CheckHealthAsync).WithTags("Health").WithName("Health");
+        return app;
+    }
+
+    public sealed record Health(string Status, string Database, int SchemaVersion);
+
+    public static async Task<Results<Ok<Health>, ProblemHttpResult>> CheckHealthAsync(Db db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var version = await connection.ExecuteScalarAsync<int?>("SELECT max(version) FROM schema_migrations") ?? 0;
+            return TypedResults.Ok(new Health("ok", db.Provider.ToString().ToLowerInvariant(), version));
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Database unreachable", detail: ex.Message);
+        }
+    }
+}
+
+/// <summary>What `serve` does before it takes requests.</summary>
+public sealed class StartupOptions
+{
+    public const string Section = "Startup";
+
+    /// <summary>Apply migrations at start. Defaults to on for SQLite and off for PostgreSQL, where `shipwise migrate` is the deploy step.</summary>
+    public bool? Migrate { get; set; }
+}
+
+/// <summary>Migrates (embedded default) and seeds the demo catalog before the server accepts requests.</summary>
+public sealed class DatabaseStartup(
+    MigrationRunner migrations, IOptions<DatabaseOptions> database, IOptions<StartupOptions> startup,
+    Catalog.DemoCatalogSeeder seeder) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var migrate = startup.Value.Migrate ?? database.Value.ProviderKind == DatabaseProvider.Sqlite;
+        if (migrate)
+        {
+            await migrations.MigrateAsync(cancellationToken: cancellationToken);
+        }
+        else
+        {
+            var current = await migrations.CurrentVersionAsync(cancellationToken);
+            var latest = migrations.All[^1].Version;
+            if (current < latest)
+            {
+                throw new InvalidOperationException(
+                    $"The database schema is at version {current} but this build needs {latest}. Run `shipwise migrate` (or set Startup:Migrate=true) and start again.");
+            }
+        }
+
+        await seeder.SeedIfEmptyAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,60 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Shipwise.Data;
+
+/// <summary>
+/// Opens connections to whichever provider configuration chose. Everything above this
+/// class writes one SQL dialect that both SQLite and PostgreSQL accept.
+/// </summary>
+public sealed class Db : IDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string _sqliteConnectionString = "";
+
+    public Db(IOptions<DatabaseOptions> options)
+    {
+        var settings = options.Value;
+        Provider = settings.ProviderKind;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            _postgres = NpgsqlDataSource.Create(settings.EffectiveConnectionString);
+        }
+        else
+        {
+            var builder = new SqliteConnectionStringBuilder(settings.EffectiveConnectionString)
+            {
+                ForeignKeys = true,
+                DefaultTimeout = 30,
+                Pooling = true,
+            };
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (directory is not null && builder.DataSource != ":memory:")
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            _sqliteConnectionString = builder.ToString();
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public void Dispose() => _postgres?.Dispose();
+}

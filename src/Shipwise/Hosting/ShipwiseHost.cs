@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using Shipwise.Catalog;
+using Shipwise.Core.Catalog;
+using Shipwise.Data;
+
+namespace Shipwise.Hosting;
+
+/// <summary>The table of contents: every feature adds its services and maps its endpoints here.</summary>
+public static class ShipwiseHost
+{
+    /// <summary>Services shared by the web server and the CLI commands.</summary>
+    public static T AddShipwise<T>(this T builder) where T : IHostApplicationBuilder
+    {
+        builder.AddDatabase();
+        builder.AddCatalog();
+        return builder;
+    }
+
+    public static WebApplication BuildWebApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
+        });
+        builder.AddShipwise();
+        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            var catalog = CatalogJson.Options;
+            json.SerializerOptions.PropertyNamingPolicy = catalog.PropertyNamingPolicy;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealth();
+        app.MapCatalog();
+        return app;
+    }
+}

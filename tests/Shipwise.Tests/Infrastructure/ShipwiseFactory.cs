@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Shipwise.Tests.Infrastructure;
+
+/// <summary>The real app over HTTP (in-memory server) on a real database.</summary>
+public sealed class ShipwiseFactory(TestDatabase database, Dictionary<string, string?>? extraSettings = null) : WebApplicationFactory<Program>
+{
+    public ManualTimeProvider Clock { get; } = new(ManualTimeProvider.DefaultStart);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = database.Settings();
+        settings["Catalog:DemoCatalogPath"] = RepoPaths.DemoCatalog;
+        settings["Startup:Migrate"] = "true";
+        foreach (var (key, value) in extraSettings ?? [])
+        {
+            settings[key] = value;
+        }
+
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+}
+
+/// <summary>One database and one running app per test class, for each provider.</summary>
+public abstract class AppFixture(string provider) : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+
+    public ShipwiseFactory Factory { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public string Provider => provider;
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(provider);
+        Factory = new ShipwiseFactory(Database);
+        Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteApp() : AppFixture("sqlite");
+
+public sealed class PostgresApp() : AppFixture("postgres");
