@@ -151,10 +151,10 @@ public sealed class CatalogImporter(Db db, TimeProvider clock, CatalogChangeNoti
     {
         var names = batch.SelectMany(b => ToolRow.AliasesOf(b.tool).Prepend(b.tool.Slug)).Distinct().ToArray();
         var existing = (await connection.QueryAsync<Existing>(new CommandDefinition(
-                """
-                SELECT slug AS Name, id AS Id, slug AS Slug, fingerprint AS Fingerprint FROM tools WHERE slug IN @names
+                $"""
+                SELECT slug AS Name, id AS Id, slug AS Slug, fingerprint AS Fingerprint FROM tools WHERE {db.InList("slug", "names")}
                 UNION ALL
-                SELECT a.alias, t.id, t.slug, t.fingerprint FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE a.alias IN @names
+                SELECT a.alias, t.id, t.slug, t.fingerprint FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "names")}
                 """,
                 new { names }, transaction, cancellationToken: cancellationToken)))
             .ToLookup(e => e.Name);
@@ -200,7 +200,7 @@ public sealed class CatalogImporter(Db db, TimeProvider clock, CatalogChangeNoti
         return (inserts.Count, updates.Count, unchanged);
     }
 
-    private static async Task CheckCompetitorsAsync(
+    private async Task CheckCompetitorsAsync(
         DbConnection connection, DbTransaction transaction, List<(string slug, string location, int? line)> refs,
         HashSet<string> fileSlugs, Action<ImportProblem> problem)
     {
@@ -208,7 +208,7 @@ public sealed class CatalogImporter(Db db, TimeProvider clock, CatalogChangeNoti
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in outside.Chunk(BatchSize))
         {
-            known.UnionWith(await connection.QueryAsync<string>("SELECT slug FROM tools WHERE slug IN @chunk", new { chunk }, transaction));
+            known.UnionWith(await connection.QueryAsync<string>($"SELECT slug FROM tools WHERE {db.InList("slug", "chunk")}", new { chunk }, transaction));
         }
 
         foreach (var (slug, location, line) in refs.Where(r => !fileSlugs.Contains(r.slug) && !known.Contains(r.slug)))

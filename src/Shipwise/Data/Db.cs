@@ -44,6 +44,10 @@ public sealed class Db : IDisposable
 
     public bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
+    /// <summary>"column IN @list" in SQLite's spelling (Dapper expands it) or "column = ANY(@list)" in PostgreSQL's (Npgsql sends an array).</summary>
+    public string InList(string column, string parameter) =>
+        IsPostgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_postgres is not null)

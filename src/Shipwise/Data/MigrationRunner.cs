@@ -39,51 +39,61 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
     public async Task<IReadOnlyList<Migration>> MigrateAsync(int? targetVersion = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        if (!db.IsPostgres)
+        if (db.IsPostgres)
+        {
+            // Held for the whole run (not per migration), so even creating schema_migrations is serialised.
+            await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = PostgresLockKey });
+        }
+        else
         {
             // WAL lets readers carry on while the single writer commits; it cannot be set inside a transaction.
             await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
         }
 
-        await connection.ExecuteAsync(
-            db.IsPostgres
-                ? "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
-                : "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
-
-        var migrations = All;
-        var applied = new List<Migration>();
-        foreach (var migration in migrations.Where(m => targetVersion is null || m.Version <= targetVersion))
+        try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(
+                db.IsPostgres
+                    ? "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+                    : "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
+
+            var migrations = All;
+            var applied = new List<Migration>();
+            foreach (var migration in migrations.Where(m => targetVersion is null || m.Version <= targetVersion))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                var done = await connection.ExecuteScalarAsync<long>(
+                    "SELECT count(*) FROM schema_migrations WHERE version = @Version", new { migration.Version }, transaction);
+                if (done > 0)
+                {
+                    continue;
+                }
+
+                await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+                await connection.ExecuteAsync(
+                    "INSERT INTO schema_migrations (version, name) VALUES (@Version, @Name)", new { migration.Version, migration.Name }, transaction);
+                await transaction.CommitAsync(cancellationToken);
+                applied.Add(migration);
+                logger.LogInformation("Applied migration {Version:0000} {Name}", migration.Version, migration.Name);
+            }
+
+            var newest = await connection.ExecuteScalarAsync<int?>("SELECT max(version) FROM schema_migrations");
+            var known = migrations.Count == 0 ? 0 : migrations[^1].Version;
+            if (newest > known)
+            {
+                throw new InvalidOperationException(
+                    $"The database is at schema version {newest}, newer than this build of Shipwise knows ({known}). Upgrade Shipwise before using this database.");
+            }
+
+            return applied;
+        }
+        finally
+        {
             if (db.IsPostgres)
             {
-                await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = PostgresLockKey }, transaction);
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = PostgresLockKey });
             }
-
-            var done = await connection.ExecuteScalarAsync<long>(
-                "SELECT count(*) FROM schema_migrations WHERE version = @Version", new { migration.Version }, transaction);
-            if (done > 0)
-            {
-                continue;
-            }
-
-            await connection.ExecuteAsync(migration.Sql, transaction: transaction);
-            await connection.ExecuteAsync(
-                "INSERT INTO schema_migrations (version, name) VALUES (@Version, @Name)", new { migration.Version, migration.Name }, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            applied.Add(migration);
-            logger.LogInformation("Applied migration {Version:0000} {Name}", migration.Version, migration.Name);
         }
-
-        var newest = await connection.ExecuteScalarAsync<int?>("SELECT max(version) FROM schema_migrations");
-        var known = migrations.Count == 0 ? 0 : migrations[^1].Version;
-        if (newest > known)
-        {
-            throw new InvalidOperationException(
-                $"The database is at schema version {newest}, newer than this build of Shipwise knows ({known}). Upgrade Shipwise before using this database.");
-        }
-
-        return applied;
     }
 
     public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken = default)

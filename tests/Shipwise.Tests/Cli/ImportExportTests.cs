@@ -1,0 +1,180 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Shipwise.Core.Catalog;
+using Shipwise.Tests.Infrastructure;
+
+namespace Shipwise.Tests.Cli;
+
+/// <summary>Import and export through the real `shipwise` executable, on a real database.</summary>
+public abstract class ImportExportTests(string provider)
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("shipwise-io").FullName;
+
+    private string WorkFile(string name) => Path.Combine(_work, name);
+
+    private static string ToolsJson(params string[] tools) => $$"""{"schemaVersion":1,"tools":[{{string.Join(",", tools)}}]}""";
+
+    private static string Tool(string slug, string category = "language-models", string extra = "") =>
+        $$"""{"slug":"{{slug}}","name":"{{slug}} name","vendor":{"name":"Acme"},"kind":"model","category":"{{category}}","tagline":"Tagline of {{slug}}"{{extra}}}""";
+
+    private async Task<string> ExportAsync(TestDatabase db, string name)
+    {
+        var file = WorkFile(name);
+        var result = await ShipwiseProcess.RunAsync(db, "export", "--out", file);
+        Assert.True(result.ExitCode == 0, result.Error);
+        return await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Export_then_import_is_lossless()
+    {
+        await using var first = await TestDatabase.CreateAsync(provider);
+        var imported = await ShipwiseProcess.RunAsync(first, "import", RepoPaths.DemoCatalog);
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        var exported = await ExportAsync(first, "first.json");
+
+        await using var second = await TestDatabase.CreateAsync(provider);
+        var reimported = await ShipwiseProcess.RunAsync(second, "import", WorkFile("first.json"));
+        Assert.True(reimported.ExitCode == 0, reimported.Error);
+        Assert.Equal(exported, await ExportAsync(second, "second.json"));
+
+        // And nothing of the original file was lost on the way: same tools, same facts.
+        static IEnumerable<string> Canonical(string json) =>
+            JsonSerializer.Deserialize<CatalogDocument>(json, CatalogJson.Options)!.Tools
+                .OrderBy(t => t.Slug, StringComparer.Ordinal)
+                .Select(t => JsonSerializer.Serialize(t, CatalogJson.Options));
+        Assert.Equal(Canonical(await File.ReadAllTextAsync(RepoPaths.DemoCatalog, TestContext.Current.CancellationToken)), Canonical(exported));
+    }
+
+    [Fact]
+    public async Task A_file_with_one_bad_row_changes_nothing_and_names_the_row_and_field()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await File.WriteAllTextAsync(WorkFile("good.json"), ToolsJson(Tool("tool-a"), Tool("tool-b")), TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", WorkFile("good.json"))).ExitCode);
+        var before = await ExportAsync(db, "before.json");
+
+        // Three rows: an update, a new tool, and one row whose category is wrong.
+        var bad = ToolsJson(
+            Tool("tool-a", extra: ""","description":"changed" """),
+            Tool("tool-c"),
+            Tool("tool-d", category: "AI/ML Models"));
+        await File.WriteAllTextAsync(WorkFile("bad.json"), bad, TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("bad.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("bad.json", result.Error);
+        Assert.Contains("$.tools[2].category", result.Error);
+        Assert.Contains("'AI/ML Models' is not a category", result.Error);
+        Assert.Equal(before, await ExportAsync(db, "after.json"));
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_reported_with_its_line()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await File.WriteAllTextAsync(WorkFile("broken.json"), "{\"schemaVersion\":1,\n\"tools\":[\n" + Tool("tool-a") + ",\n{\"slug\": }\n]}", TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("broken.json"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("broken.json:4", result.Error);
+        Assert.Contains("not valid JSON", result.Error);
+    }
+
+    [Fact]
+    public async Task A_missing_required_field_and_a_misspelt_field_are_named()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var file = ToolsJson(
+            """{"slug":"no-name","vendor":{"name":"Acme"},"kind":"model","category":"language-models","tagline":"x"}""",
+            Tool("typo", extra: ""","taglne":"oops" """));
+        await File.WriteAllTextAsync(WorkFile("fields.json"), file, TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("fields.json"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("$.tools[0]", result.Error);
+        Assert.Contains("name", result.Error);
+        Assert.Contains("$.tools[1]", result.Error);
+        Assert.Contains("taglne", result.Error);
+    }
+
+    [Fact]
+    public async Task Import_upserts_by_slug_or_alias()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await File.WriteAllTextAsync(WorkFile("v1.json"), ToolsJson(Tool("old-slug")), TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", WorkFile("v1.json"))).ExitCode);
+
+        // The tool is renamed; its old slug becomes an alias, and the import updates rather than duplicates.
+        await File.WriteAllTextAsync(WorkFile("v2.json"), ToolsJson(Tool("new-slug", extra: ""","aliases":["old-slug"]""")), TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("v2.json"));
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("0 added, 1 updated", result.Output);
+
+        var exported = JsonNode.Parse(await ExportAsync(db, "renamed.json"))!["tools"]!.AsArray();
+        Assert.Single(exported);
+        Assert.Equal("new-slug", exported[0]!["slug"]!.GetValue<string>());
+
+        // Importing the same file again changes nothing.
+        var again = await ShipwiseProcess.RunAsync(db, "import", WorkFile("v2.json"));
+        Assert.Contains("0 added, 0 updated, 1 unchanged", again.Output);
+    }
+
+    [Fact]
+    public async Task Csv_updates_flat_fields_and_keeps_facts()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var withFact = Tool("tool-a", extra: ""","facts":{"license":{"value":"MIT","source":"https://example.com/license","asOf":"2025-01-01","status":"verified"}}""");
+        await File.WriteAllTextAsync(WorkFile("facts.json"), ToolsJson(withFact), TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", WorkFile("facts.json"))).ExitCode);
+
+        var csvFile = WorkFile("tools.csv");
+        Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "export", "--out", csvFile)).ExitCode);
+        var csv = await File.ReadAllTextAsync(csvFile, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(csvFile, csv.Replace("Tagline of tool-a", "\"A new, quoted tagline\""), TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", csvFile);
+        Assert.True(result.ExitCode == 0, result.Error);
+
+        var tool = JsonNode.Parse(await ExportAsync(db, "after-csv.json"))!["tools"]![0]!;
+        Assert.Equal("A new, quoted tagline", tool["tagline"]!.GetValue<string>());
+        Assert.Equal("MIT", tool["facts"]!["license"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_bad_csv_row_is_named_by_row_and_field()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var csv = "slug,name,vendor,kind,category,tagline,releaseDate\n" +
+                  "tool-a,Tool A,Acme,model,language-models,Fine,2025-01-01\n" +
+                  "tool-b,Tool B,Acme,model,language-models,Fine,2025-13-45\n";
+        await File.WriteAllTextAsync(WorkFile("bad.csv"), csv, TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("bad.csv"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("bad.csv:3: row 3.releaseDate", result.Error);
+        Assert.Contains("[]", (await ExportAsync(db, "empty.json")).Replace("\n", "").Replace(" ", ""));
+    }
+
+    [Fact]
+    public async Task Invalid_configuration_names_the_setting()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var result = await ShipwiseProcess.RunWithEnvironmentAsync(db, new() { ["Database__Provider"] = "oracle" }, "migrate");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Database:Provider", result.Error);
+    }
+
+    [Fact]
+    public async Task Help_is_available_on_every_command()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        foreach (var command in new[] { "serve", "migrate", "import", "export" })
+        {
+            var result = await ShipwiseProcess.RunAsync(db, command, "--help");
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("Usage:", result.Output);
+            Assert.Contains($"shipwise {command}", result.Output);
+        }
+    }
+}
+
+public sealed class SqliteImportExportTests() : ImportExportTests("sqlite");
+
+public sealed class PostgresImportExportTests() : ImportExportTests("postgres");
