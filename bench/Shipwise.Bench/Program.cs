@@ -1,1 +1,12 @@
-Console.WriteLine("x");
+using Shipwise.Bench;
+
+// bench: tools for the measurements in docs/benchmarks.md (run through bench/run-*.sh).
+if (args is ["generate", var countText, var path] && int.TryParse(countText, out var count) && count > 0)
+{
+    await SyntheticCatalog.WriteAsync(path, count, new DateOnly(2026, 11, 1));
+    Console.WriteLine($"Wrote {count:N0} synthetic tools to {path} ({new FileInfo(path).Length / 1_048_576.0:0.0} MiB).");
+    return 0;
+}
+
+Console.Error.WriteLine("usage: Shipwise.Bench generate COUNT FILE   (e.g. generate 100000 /tmp/catalog-100k.json)");
+return 2;

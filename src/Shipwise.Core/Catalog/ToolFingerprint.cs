@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace Shipwise.Core.Catalog;
@@ -9,9 +10,10 @@ namespace Shipwise.Core.Catalog;
 /// </summary>
 public static class ToolFingerprint
 {
-    public static string Compute(Tool tool)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(tool, CatalogJson.Options);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
-    }
+    public static string Compute(Tool tool) => Hash(JsonSerializer.SerializeToUtf8Bytes(tool, CatalogJson.Options));
+
+    /// <summary>The same fingerprint from a document already serialized with <see cref="CatalogJson.Options"/>, saving a second serialization.</summary>
+    public static string OfDocument(string document) => Hash(Encoding.UTF8.GetBytes(document));
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
 }

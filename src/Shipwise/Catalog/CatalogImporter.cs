@@ -23,12 +23,15 @@ public sealed class CatalogImporter(Db db, TimeProvider clock, CatalogChangeNoti
             throw new ImportException(path, [new(null, "file", "does not exist")]);
         }
 
-        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        return Path.GetExtension(path).ToLowerInvariant() switch
+        if (Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            ".csv" => await ImportAsync(path, await CsvCatalog.ReadAsync(bytes, db, cancellationToken), bytes.Length, progress, cancellationToken),
-            _ => await ImportJsonAsync(path, bytes, progress, cancellationToken),
-        };
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            return await ImportAsync(path, await CsvCatalog.ReadAsync(bytes, db, cancellationToken), bytes.Length, progress, cancellationToken);
+        }
+
+        // Streamed: the file is read through a small buffer, never held whole.
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return await ImportAsync(path, JsonCatalogReader.Read(stream), stream.Length, progress, cancellationToken);
     }
 
     public Task<ImportResult> ImportJsonAsync(string displayName, byte[] json, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -156,7 +159,7 @@ public sealed class CatalogImporter(Db db, TimeProvider clock, CatalogChangeNoti
                 UNION ALL
                 SELECT a.alias, t.id, t.slug, t.fingerprint FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "names")}
                 """,
-                new { names }, transaction, cancellationToken: cancellationToken)))
+                new { names = db.ListValue(names) }, transaction, cancellationToken: cancellationToken)))
             .ToLookup(e => e.Name);
 
         var inserts = new List<ToolRow>();
@@ -208,7 +211,7 @@ public sealed class CatalogImporter(Db db, TimeProvider clock, CatalogChangeNoti
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in outside.Chunk(BatchSize))
         {
-            known.UnionWith(await connection.QueryAsync<string>($"SELECT slug FROM tools WHERE {db.InList("slug", "chunk")}", new { chunk }, transaction));
+            known.UnionWith(await connection.QueryAsync<string>($"SELECT slug FROM tools WHERE {db.InList("slug", "chunk")}", new { chunk = db.ListValue(chunk) }, transaction));
         }
 
         foreach (var (slug, location, line) in refs.Where(r => !fileSlugs.Contains(r.slug) && !known.Contains(r.slug)))

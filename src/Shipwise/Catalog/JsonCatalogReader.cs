@@ -7,158 +7,233 @@ namespace Shipwise.Catalog;
 public sealed record ParsedTool(Tool? Tool, string Location, int? Line, IReadOnlyList<ImportProblem> Problems, long BytesRead);
 
 /// <summary>
-/// Reads the catalog file format one tool at a time, so a 100,000-tool file never becomes
-/// 100,000 live objects, and a bad element is reported with its JSON path and line while
-/// the rest of the file is still checked.
+/// Reads the catalog file format one tool at a time from a stream through a small buffer, so
+/// a 100,000-tool file is never in memory at once. A bad element is reported with its JSON
+/// path and line, and the rest of the file is still checked.
 /// </summary>
-public static class JsonCatalogReader
+public sealed class JsonCatalogReader
 {
-    public static IEnumerable<ParsedTool> Read(ReadOnlyMemory<byte> json)
+    private const int InitialBuffer = 1 << 20;
+
+    private readonly Stream _stream;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _endOfStream;
+    private long _discarded;
+    private int _line = 1;
+    private int _linesCountedTo;
+    private JsonReaderState _state;
+    private Phase _phase = Phase.BeforeRoot;
+    private int? _schemaVersion;
+    private bool _sawTools;
+
+    private enum Phase { BeforeRoot, InRoot, InTools, Done }
+
+    private JsonCatalogReader(Stream stream, int bufferSize)
     {
-        var state = new ReaderState();
-        var line = 1;
-        var lineCountedTo = 0;
-        int LineAt(int offset)
-        {
-            line += json.Span[lineCountedTo..offset].Count((byte)'\n');
-            lineCountedTo = offset;
-            return line;
-        }
+        _stream = stream;
+        _buffer = new byte[bufferSize];
+    }
 
+    public static IEnumerable<ParsedTool> Read(Stream stream, int bufferSize = InitialBuffer) => new JsonCatalogReader(stream, bufferSize).ReadAll();
+
+    public static IEnumerable<ParsedTool> Read(byte[] json) => Read(new MemoryStream(json, writable: false));
+
+    private IEnumerable<ParsedTool> ReadAll()
+    {
         var index = 0;
-        var sawTools = false;
-        int? schemaVersion = null;
-        ImportProblem? fatal = null;
         var elements = new List<(int start, int length)>();
-        var position = 0;
-
-        // Walk the top level with a reader we can resume; yield each tool element as a slice.
-        while (fatal is null)
+        ImportProblem? fatal = null;
+        while (fatal is null && _phase != Phase.Done)
         {
+            Fill();
             elements.Clear();
-            (position, fatal, var finished) = Scan(json.Span, position, state, elements, ref schemaVersion, ref sawTools);
+            var needMore = false;
+            (fatal, needMore) = Scan(elements);
             foreach (var (start, length) in elements)
             {
-                var elementLine = LineAt(start);
-                yield return Parse(json.Slice(start, length), index++, elementLine, start + length);
+                var line = LineAt(start);
+                yield return Parse(_buffer.AsMemory(start, length), index++, line, _discarded + start + length);
             }
 
-            if (finished)
+            if (needMore && _endOfStream && fatal is null)
             {
-                break;
+                fatal = new ImportProblem(LineAt(_start), _phase == Phase.InTools ? "$.tools" : "$", "the file ends too early: a closing bracket or brace is missing");
+            }
+
+            if (needMore)
+            {
+                Compact(elements.Count == 0);
             }
         }
 
+        var total = _discarded + _end;
         if (fatal is not null)
         {
-            yield return new ParsedTool(null, fatal.Location, fatal.Line ?? LineAt(Math.Min(position, json.Length)), [fatal], json.Length);
+            yield return new ParsedTool(null, fatal.Location, fatal.Line, [fatal], total);
             yield break;
         }
 
         var problems = new List<ImportProblem>();
-        if (schemaVersion is null)
+        if (_schemaVersion is null)
         {
             problems.Add(new(1, "$.schemaVersion", "is required"));
         }
-        else if (schemaVersion != CatalogDocument.CurrentSchemaVersion)
+        else if (_schemaVersion != CatalogDocument.CurrentSchemaVersion)
         {
-            problems.Add(new(1, "$.schemaVersion", $"{schemaVersion} is not supported; this version of Shipwise reads schemaVersion {CatalogDocument.CurrentSchemaVersion}"));
+            problems.Add(new(1, "$.schemaVersion", $"{_schemaVersion} is not supported; this version of Shipwise reads schemaVersion {CatalogDocument.CurrentSchemaVersion}"));
         }
 
-        if (!sawTools)
+        if (!_sawTools)
         {
             problems.Add(new(1, "$.tools", "is required: an array of tools"));
         }
 
         if (problems.Count > 0)
         {
-            yield return new ParsedTool(null, "$", 1, problems, json.Length);
+            yield return new ParsedTool(null, "$", 1, problems, total);
         }
     }
 
-    private sealed class ReaderState
+    // Scans whole tool elements in the buffered bytes. Returns needMore when the buffer ends mid-token.
+    private (ImportProblem? fatal, bool needMore) Scan(List<(int start, int length)> elements)
     {
-        public JsonReaderState Reader;
-        public bool InTools;
-        public bool Started;
-    }
-
-    // Scans up to 1,000 tool elements per call so the caller can yield between calls (ref structs cannot cross a yield).
-    private static (int position, ImportProblem? fatal, bool finished) Scan(
-        ReadOnlySpan<byte> json, int position, ReaderState state, List<(int, int)> elements, ref int? schemaVersion, ref bool sawTools)
-    {
-        var reader = new Utf8JsonReader(json[position..], isFinalBlock: true, state.Reader);
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _endOfStream, _state);
         try
         {
-            if (!state.Started)
-            {
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                {
-                    return (position, new ImportProblem(1, "$", "the file must be a JSON object with 'schemaVersion' and 'tools'"), true);
-                }
-
-                state.Started = true;
-            }
-
             while (elements.Count < 1000)
             {
-                if (state.InTools)
-                {
-                    if (!reader.Read())
-                    {
-                        return (position, new ImportProblem(null, "$.tools", "the file ends inside the tools array"), true);
-                    }
-
-                    if (reader.TokenType == JsonTokenType.EndArray)
-                    {
-                        state.InTools = false;
-                        continue;
-                    }
-
-                    var start = position + (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    elements.Add((start, position + (int)reader.BytesConsumed - start));
-                    continue;
-                }
-
+                var checkpoint = reader;
                 if (!reader.Read())
                 {
-                    return (position, new ImportProblem(null, "$", "the file ends before the closing '}'"), true);
+                    Commit(ref checkpoint);
+                    return (null, true);
                 }
 
-                if (reader.TokenType == JsonTokenType.EndObject)
+                switch (_phase)
                 {
-                    return (position + (int)reader.BytesConsumed, null, true);
-                }
+                    case Phase.BeforeRoot when reader.TokenType != JsonTokenType.StartObject:
+                        return (new ImportProblem(1, "$", "the file must be a JSON object with 'schemaVersion' and 'tools'"), false);
+                    case Phase.BeforeRoot:
+                        _phase = Phase.InRoot;
+                        break;
+                    case Phase.InTools when reader.TokenType == JsonTokenType.EndArray:
+                        _phase = Phase.InRoot;
+                        break;
+                    case Phase.InTools:
+                        var start = _start + (int)reader.TokenStartIndex;
+                        if (!reader.TrySkip())
+                        {
+                            Commit(ref checkpoint);
+                            return (null, true);
+                        }
 
-                var name = reader.GetString();
-                reader.Read();
-                switch (name)
-                {
-                    case "schemaVersion" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version):
-                        schemaVersion = version;
+                        elements.Add((start, _start + (int)reader.BytesConsumed - start));
                         break;
-                    case "schemaVersion":
-                        return (position, new ImportProblem(null, "$.schemaVersion", "must be a whole number"), true);
-                    case "tools" when reader.TokenType == JsonTokenType.StartArray:
-                        sawTools = true;
-                        state.InTools = true;
+                    case Phase.InRoot when reader.TokenType == JsonTokenType.EndObject:
+                        _phase = Phase.Done;
+                        Commit(ref reader);
+                        return (null, false);
+                    case Phase.InRoot:
+                        var name = reader.GetString();
+                        if (!reader.Read())
+                        {
+                            Commit(ref checkpoint);
+                            return (null, true);
+                        }
+
+                        if (RootProperty(ref reader, name) is { } problem)
+                        {
+                            return (problem, false);
+                        }
+
+                        if (reader.TokenType == JsonTokenType.StartArray)
+                        {
+                            _phase = Phase.InTools;
+                        }
+
                         break;
-                    case "tools":
-                        return (position, new ImportProblem(null, "$.tools", "must be an array"), true);
-                    default:
-                        return (position, new ImportProblem(null, $"$.{name}", "is not a field of the catalog format (expected 'schemaVersion' and 'tools')"), true);
                 }
             }
 
-            state.Reader = reader.CurrentState;
-            return (position + (int)reader.BytesConsumed, null, false);
+            Commit(ref reader);
+            return (null, false);
         }
         catch (JsonException ex)
         {
-            var errorLine = json[..position].Count((byte)'\n') + 1 + (int)(ex.LineNumber ?? 0);
-            return (position, new ImportProblem(errorLine, "$", $"not valid JSON: {Explain(ex)}"), true);
+            var errorLine = LineAt(_start) + (int)(ex.LineNumber ?? 0);
+            return (new ImportProblem(errorLine, "$", $"not valid JSON: {Explain(ex)}"), false);
         }
+    }
+
+    private ImportProblem? RootProperty(ref Utf8JsonReader reader, string? name)
+    {
+        switch (name)
+        {
+            case "schemaVersion" when reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version):
+                _schemaVersion = version;
+                return null;
+            case "schemaVersion":
+                return new ImportProblem(null, "$.schemaVersion", "must be a whole number");
+            case "tools" when reader.TokenType == JsonTokenType.StartArray:
+                _sawTools = true;
+                return null;
+            case "tools":
+                return new ImportProblem(null, "$.tools", "must be an array");
+            default:
+                return new ImportProblem(null, $"$.{name}", "is not a field of the catalog format (expected 'schemaVersion' and 'tools')");
+        }
+    }
+
+    // Remembers how far the reader got; the next Scan resumes from there.
+    private void Commit(ref Utf8JsonReader reader)
+    {
+        _state = reader.CurrentState;
+        _start += (int)reader.BytesConsumed;
+    }
+
+    private void Fill()
+    {
+        while (!_endOfStream && _end < _buffer.Length)
+        {
+            var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+            {
+                _endOfStream = true;
+            }
+
+            _end += read;
+        }
+    }
+
+    // Drops consumed bytes; grows the buffer when one element is larger than it.
+    private void Compact(bool noProgress)
+    {
+        LineAt(_start);
+        var remaining = _end - _start;
+        if (noProgress && _start == 0 && _end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+            return;
+        }
+
+        Buffer.BlockCopy(_buffer, _start, _buffer, 0, remaining);
+        _discarded += _start;
+        _linesCountedTo -= _start;
+        _start = 0;
+        _end = remaining;
+    }
+
+    private int LineAt(int offset)
+    {
+        if (offset > _linesCountedTo)
+        {
+            _line += _buffer.AsSpan(_linesCountedTo, offset - _linesCountedTo).Count((byte)'\n');
+            _linesCountedTo = offset;
+        }
+
+        return _line;
     }
 
     private static ParsedTool Parse(ReadOnlyMemory<byte> element, int index, int line, long bytesRead)

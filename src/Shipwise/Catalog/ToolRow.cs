@@ -28,7 +28,7 @@ public sealed record ToolRow(
             tool.Tagline,
             tool.ReleaseDate?.ToString("yyyy-MM-dd"),
             document,
-            ToolFingerprint.Compute(tool),
+            ToolFingerprint.OfDocument(document),
             SearchTextOf(tool));
     }
 

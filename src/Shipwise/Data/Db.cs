@@ -44,9 +44,15 @@ public sealed class Db : IDisposable
 
     public bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
-    /// <summary>"column IN @list" in SQLite's spelling (Dapper expands it) or "column = ANY(@list)" in PostgreSQL's (Npgsql sends an array).</summary>
+    /// <summary>
+    /// "column is one of @parameter", bound with <see cref="ListValue"/>: one array parameter on
+    /// PostgreSQL, one JSON text parameter on SQLite (instead of one parameter per value).
+    /// </summary>
     public string InList(string column, string parameter) =>
-        IsPostgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+        IsPostgres ? $"{column} = ANY(@{parameter})" : $"{column} IN (SELECT value FROM json_each(@{parameter}))";
+
+    public object ListValue(IReadOnlyCollection<string> values) =>
+        IsPostgres ? values.ToArray() : System.Text.Json.JsonSerializer.Serialize(values);
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
