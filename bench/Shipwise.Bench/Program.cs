@@ -1,5 +1,10 @@
 using Shipwise.Bench;
 
+if (args is ["llm-throughput", ..])
+{
+    return await Shipwise.Bench.Llm.LlmThroughputBench.RunAsync(args[1..]);
+}
+
 // bench: tools for the measurements in docs/benchmarks.md (run through bench/run-*.sh).
 if (args is ["generate", var countText, var path] && int.TryParse(countText, out var count) && count > 0)
 {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shipwise.Core.Catalog;
+using Shipwise.Panel;
 
 namespace Shipwise.Catalog;
 
@@ -16,7 +17,7 @@ public static class CatalogEndpoints
     }
 
     public static async Task<Results<Ok<ToolListResponse>, ValidationProblem>> ListToolsAsync(
-        CatalogQueries queries, int? page, int? pageSize, string? category, string? kind, string? q, CancellationToken cancellationToken)
+        CatalogQueries queries, ReviewStore reviews, int? page, int? pageSize, string? category, string? kind, string? q, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (page is < 1)
@@ -50,11 +51,13 @@ public static class CatalogEndpoints
         }
 
         var result = await queries.ListAsync(new ToolListQuery(page ?? 1, pageSize ?? 20, category, kind, q), cancellationToken);
-        return TypedResults.Ok(new ToolListResponse(result.Items.Select(ToolSummary.From).ToList(), result.Page, result.PageSize, result.Total));
+        var current = await reviews.CurrentForToolsAsync(result.Items.Select(t => t.Id).ToList(), cancellationToken);
+        var items = result.Items.Select(t => ToolSummary.From(t, current[t.Id])).ToList();
+        return TypedResults.Ok(new ToolListResponse(items, result.Page, result.PageSize, result.Total));
     }
 
     public static async Task<Results<Ok<ToolResponse>, RedirectHttpResult, ProblemHttpResult>> GetToolAsync(
-        string slug, CatalogQueries queries, CancellationToken cancellationToken)
+        string slug, CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, CancellationToken cancellationToken)
     {
         var lookup = await queries.FindAsync(slug, cancellationToken);
         if (lookup.RedirectTo is { } canonical)
@@ -70,6 +73,7 @@ public static class CatalogEndpoints
                 detail: $"No tool has the slug or alias '{slug}'. Search the catalog with GET /api/tools?q={Uri.EscapeDataString(slug)}.");
         }
 
-        return TypedResults.Ok(ToolResponse.From(lookup.Tool));
+        var current = await reviews.CurrentForToolAsync(lookup.Tool.Id, cancellationToken);
+        return TypedResults.Ok(ToolResponse.From(lookup.Tool, current, critics));
     }
 }

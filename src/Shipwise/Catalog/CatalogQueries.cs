@@ -49,6 +49,47 @@ public sealed class CatalogQueries(Db db)
         return canonical is null ? ToolLookup.NotFound : new ToolLookup(null, canonical);
     }
 
+    public async Task<StoredTool?> GetByIdAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            "SELECT id AS Id, document AS Document, fingerprint AS Fingerprint, updated_at AS UpdatedAt FROM tools WHERE id = @id",
+            new { id }, cancellationToken: cancellationToken));
+        return row?.ToStored();
+    }
+
+    public async Task<IReadOnlyDictionary<long, StoredTool>> GetByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT id AS Id, document AS Document, fingerprint AS Fingerprint, updated_at AS UpdatedAt FROM tools WHERE {db.InList("id", "ids")}",
+            new { ids = db.ListValue(ids) }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToStored()).ToDictionary(t => t.Id);
+    }
+
+    /// <summary>Ids of the tools with these slugs or aliases; unknown names are returned separately so a command can name them.</summary>
+    public async Task<(IReadOnlyList<long> Ids, IReadOnlyList<string> Unknown)> ResolveAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        var ids = new List<long>();
+        var unknown = new List<string>();
+        foreach (var name in names)
+        {
+            var lookup = await FindAsync(name, cancellationToken);
+            var slug = lookup.Tool?.Tool.Slug ?? lookup.RedirectTo;
+            var stored = lookup.Tool ?? (slug is null ? null : (await FindAsync(slug, cancellationToken)).Tool);
+            if (stored is null)
+            {
+                unknown.Add(name);
+            }
+            else
+            {
+                ids.Add(stored.Id);
+            }
+        }
+
+        return (ids.Distinct().ToList(), unknown);
+    }
+
     public async Task<ToolPage> ListAsync(ToolListQuery query, CancellationToken cancellationToken = default)
     {
         var where = new List<string>();

@@ -11,6 +11,10 @@ namespace Shipwise.Catalog;
 /// </summary>
 internal static class CatalogWriteSql
 {
+    // The document a tool had before an update, so history can say what changed between reviews.
+    private const string KeepRevision =
+        "INSERT INTO tool_revisions (tool_id, fingerprint, document, replaced_at) SELECT id, fingerprint, document, @Now FROM tools";
+
     private const string Columns = "slug, name, vendor, kind, category, tagline, release_date, document, fingerprint, search_text";
 
     public static Task WriteAsync(
@@ -28,6 +32,8 @@ internal static class CatalogWriteSql
     {
         if (updates.Count > 0)
         {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"{KeepRevision} WHERE id = @Id", updates.Select(u => new { Id = u.id, Now = now }), transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM tool_aliases WHERE tool_id = @Id", updates.Select(u => new { Id = u.id }), transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
@@ -67,6 +73,8 @@ internal static class CatalogWriteSql
         if (updates.Count > 0)
         {
             var rows = updates.Select(u => u.row).ToList();
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"{KeepRevision} WHERE id = ANY(@Ids)", new { Ids = updates.Select(u => u.id).ToArray(), Now = now }, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM tool_aliases WHERE tool_id = ANY(@Ids)", new { Ids = updates.Select(u => u.id).ToArray() }, transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(

@@ -1,4 +1,5 @@
 using Shipwise.Core.Catalog;
+using Shipwise.Panel;
 
 namespace Shipwise.Catalog;
 
@@ -22,8 +23,11 @@ public sealed record ToolResponse
     public required string PricingSummary { get; init; }
     public required ToolFacts Facts { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>The panel's verdict, from the critics' current reviews.</summary>
+    public required PanelFigures Panel { get; init; }
+    public required IReadOnlyList<ReviewResponse> Reviews { get; init; }
 
-    public static ToolResponse From(StoredTool stored)
+    public static ToolResponse From(StoredTool stored, IReadOnlyList<StoredReview> reviews, CriticCatalog critics)
     {
         var tool = stored.Tool;
         var entry = PricingRead.Entry(tool.Facts.Pricing?.Value);
@@ -45,6 +49,8 @@ public sealed record ToolResponse
             PricingSummary = PricingRead.Describe(tool.Facts.Pricing?.Value),
             Facts = tool.Facts,
             UpdatedAt = stored.UpdatedAt,
+            Panel = PanelFigures.From(reviews),
+            Reviews = ReviewResponse.InPanelOrder(reviews, critics),
         };
     }
 
@@ -57,13 +63,14 @@ public sealed record ToolResponse
     };
 }
 
-public sealed record ToolSummary(string Slug, string Name, string Vendor, string Kind, string Category, string Tagline, string Entry, string PricingSummary)
+public sealed record ToolSummary(
+    string Slug, string Name, string Vendor, string Kind, string Category, string Tagline, string Entry, string PricingSummary, PanelFigures Panel)
 {
-    public static ToolSummary From(StoredTool stored)
+    public static ToolSummary From(StoredTool stored, IEnumerable<StoredReview> reviews)
     {
         var t = stored.Tool;
         return new(t.Slug, t.Name, t.Vendor.Name, t.Kind, t.Category, t.Tagline,
-            ToolResponse.EntryWire(PricingRead.Entry(t.Facts.Pricing?.Value)), PricingRead.Describe(t.Facts.Pricing?.Value));
+            ToolResponse.EntryWire(PricingRead.Entry(t.Facts.Pricing?.Value)), PricingRead.Describe(t.Facts.Pricing?.Value), PanelFigures.From(reviews));
     }
 }
 

@@ -19,6 +19,7 @@ public static class ShipwiseCli
         root.Add(MigrateCommand.Create());
         root.Add(ImportCommand.Create());
         root.Add(ExportCommand.Create());
+        root.Add(ReviewCommand.Create());
 
         // No command means serve; host settings such as --environment=Production pass straight through to it.
         root.TreatUnmatchedTokensAsErrors = false;

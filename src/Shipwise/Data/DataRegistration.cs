@@ -53,10 +53,10 @@ public sealed class StartupOptions
     public bool? Migrate { get; set; }
 }
 
-/// <summary>Migrates (embedded default) and seeds the demo catalog before the server accepts requests.</summary>
+/// <summary>Migrates (embedded default), seeds the demo catalog and loads the critics before the server accepts requests.</summary>
 public sealed class DatabaseStartup(
     MigrationRunner migrations, IOptions<DatabaseOptions> database, IOptions<StartupOptions> startup,
-    Catalog.DemoCatalogSeeder seeder) : IHostedService
+    Catalog.DemoCatalogSeeder seeder, Panel.CriticCatalog critics) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -77,6 +77,9 @@ public sealed class DatabaseStartup(
         }
 
         await seeder.SeedIfEmptyAsync(cancellationToken);
+
+        // Loading the critics here makes a bad critic file stop the start, naming the file and field.
+        _ = critics.All;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

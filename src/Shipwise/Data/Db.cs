@@ -54,6 +54,16 @@ public sealed class Db : IDisposable
     public object ListValue(IReadOnlyCollection<string> values) =>
         IsPostgres ? values.ToArray() : System.Text.Json.JsonSerializer.Serialize(values);
 
+    public object ListValue(IReadOnlyCollection<long> values) =>
+        IsPostgres ? values.ToArray() : System.Text.Json.JsonSerializer.Serialize(values);
+
+    /// <summary>
+    /// The literal for "true" in this connection's dialect. Needed where a partial index is
+    /// declared WHERE is_current = 1: SQLite uses that index only when the query says the same
+    /// literally, not through a parameter.
+    /// </summary>
+    public static string True(DbConnection connection) => connection is NpgsqlConnection ? "TRUE" : "1";
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_postgres is not null)
@@ -63,6 +73,12 @@ public sealed class Db : IDisposable
 
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
+
+        // WAL with synchronous=NORMAL survives a killed process (what we promise); only an OS crash
+        // can lose the last commits. A 32 MB page cache (per connection) keeps the hot index pages of a large catalog in memory.
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
 using Shipwise.Data;
+using Shipwise.Panel;
 
 namespace Shipwise.Hosting;
 
@@ -13,6 +14,7 @@ public static class ShipwiseHost
     {
         builder.AddDatabase();
         builder.AddCatalog();
+        builder.AddPanel();
         return builder;
     }
 
@@ -25,6 +27,7 @@ public static class ShipwiseHost
         });
         builder.AddShipwise();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.AddPanelWorker();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -40,6 +43,7 @@ public static class ShipwiseHost
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
         app.MapCatalog();
+        app.MapPanel();
         return app;
     }
 }

@@ -16,6 +16,8 @@ public sealed class ShipwiseFactory(TestDatabase database, Dictionary<string, st
         var settings = database.Settings();
         settings["Catalog:DemoCatalogPath"] = RepoPaths.DemoCatalog;
         settings["Startup:Migrate"] = "true";
+        settings["Panel:CriticsPath"] = RepoPaths.CriticsFolder;
+        settings["Panel:PollSeconds"] = "1";
         foreach (var (key, value) in extraSettings ?? [])
         {
             settings[key] = value;
@@ -47,6 +49,29 @@ public abstract class AppFixture(string provider) : IAsyncLifetime
         Database = await TestDatabase.CreateAsync(provider);
         Factory = new ShipwiseFactory(Database);
         Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await PanelDrainedAsync();
+    }
+
+    /// <summary>Waits until the background worker has reviewed everything queued (at most a minute).</summary>
+    public async Task PanelDrainedAsync()
+    {
+        var jobs = Factory.Services.GetRequiredService<Shipwise.Panel.ReviewJobStore>();
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var counts = await jobs.CountAsync(null, CancellationToken.None);
+            if (counts.Done + counts.Failed > 0 && counts.Pending + counts.Running == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The panel did not finish: {counts}");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace Shipwise.Core.Panel.Writing;
@@ -5,16 +6,29 @@ namespace Shipwise.Core.Panel.Writing;
 /// <summary>Finds and removes a critic's banned phrases, ignoring case and runs of whitespace.</summary>
 internal static partial class BannedPhrases
 {
+    // A critic's phrase list never changes, so its normalized form is computed once per list.
+    private static readonly ConditionalWeakTable<IEnumerable<string>, string[]> _normalized = [];
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
+    public static string Normalize(string text) => IsNormal(text) ? text : Whitespace().Replace(text, " ").Trim();
 
     /// <summary>The first banned phrase found in the text, or null.</summary>
     public static string? FindIn(string text, IEnumerable<string> phrases)
     {
         var normalized = Normalize(text);
-        return phrases.FirstOrDefault(p => Normalize(p) is { Length: > 0 } phrase && normalized.Contains(phrase, StringComparison.OrdinalIgnoreCase));
+        var list = phrases as IList<string> ?? phrases.ToList();
+        var prepared = NormalizedPhrases(phrases);
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            if (prepared[i].Length > 0 && normalized.Contains(prepared[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return list[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -31,5 +45,32 @@ internal static partial class BannedPhrases
         }
 
         return result;
+    }
+
+    private static string[] NormalizedPhrases(IEnumerable<string> phrases) =>
+        _normalized.GetValue(phrases, list => [.. list.Select(p => Whitespace().Replace(p, " ").Trim())]);
+
+    // Already normal: no leading or trailing whitespace, and only single plain spaces inside.
+    private static bool IsNormal(string text)
+    {
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -126,9 +126,15 @@ internal static class ReviewWriter
         _ => "poor",
     };
 
-    /// <summary>Fact values are not the critic's words, so banned phrases are cut from them before they go in.</summary>
+    /// <summary>
+    /// Fact values are not the critic's words, so banned phrases are cut from them before they go in.
+    /// Every other value (labels, grades, numbers, our own clauses) is ours; the final pass in
+    /// <see cref="Finish"/> still checks the whole text.
+    /// </summary>
     private static string Fill(string line, Critic critic, IReadOnlyDictionary<string, string> values) =>
-        Template.Render(line, key => BannedPhrases.Remove(values.GetValueOrDefault(key, ""), critic.BannedPhrases));
+        Template.Render(line, key => key == "facts"
+            ? BannedPhrases.Remove(values.GetValueOrDefault(key, ""), critic.BannedPhrases)
+            : values.GetValueOrDefault(key, ""));
 
     private static ReviewText Finish(Critic critic, string summary, List<string> sentences)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Shipwise.Core.Panel.Writing;
@@ -64,7 +66,36 @@ internal static partial class Template
     /// <summary>Fills placeholders and starts the sentence with a capital.</summary>
     public static string Render(string line, Func<string, string> value)
     {
-        var text = Placeholder().Replace(line, m => value(m.Groups[1].Value));
-        return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+        // Lines come from critic files and repeat for every review: split each once, then only concatenate.
+        var segments = _segments.GetOrAdd(line, Split);
+        var text = new StringBuilder(line.Length + 64);
+        foreach (var (literal, placeholder) in segments)
+        {
+            text.Append(placeholder is null ? literal : value(placeholder));
+        }
+
+        if (text.Length > 0)
+        {
+            text[0] = char.ToUpperInvariant(text[0]);
+        }
+
+        return text.ToString();
+    }
+
+    private static readonly ConcurrentDictionary<string, (string Literal, string? Placeholder)[]> _segments = new(StringComparer.Ordinal);
+
+    private static (string Literal, string? Placeholder)[] Split(string line)
+    {
+        var segments = new List<(string, string?)>();
+        var at = 0;
+        foreach (Match match in Placeholder().Matches(line))
+        {
+            segments.Add((line[at..match.Index], null));
+            segments.Add(("", match.Groups[1].Value));
+            at = match.Index + match.Length;
+        }
+
+        segments.Add((line[at..], null));
+        return [.. segments.Where(s => s.Item2 is not null || s.Item1.Length > 0)];
     }
 }

@@ -21,7 +21,9 @@ CREATE TABLE review_jobs (
     updated_at     TEXT    NOT NULL
 );
 
-CREATE INDEX ix_review_jobs_claimable ON review_jobs (status, run_after, id);
+-- Claims walk pending jobs in id order, and look for expired leases separately.
+CREATE INDEX ix_review_jobs_claimable ON review_jobs (status, id);
+CREATE INDEX ix_review_jobs_leases ON review_jobs (status, claimed_until);
 CREATE INDEX ix_review_jobs_tool ON review_jobs (tool_id);
 
 CREATE TABLE reviews (
@@ -48,7 +50,7 @@ CREATE TABLE reviews (
     completion_tokens INTEGER NULL,
     latency_ms      INTEGER NULL,
     created_at      TEXT    NOT NULL,
-    UNIQUE (job_id, generation)
+    UNIQUE (job_id, generation, reviewer)
 );
 
 -- At most one review per tool and critic is shown at a time.

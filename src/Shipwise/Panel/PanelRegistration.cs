@@ -1,0 +1,31 @@
+using Shipwise.Core.Panel;
+using Shipwise.Panel.Llm;
+
+namespace Shipwise.Panel;
+
+public static class PanelRegistration
+{
+    public static IHostApplicationBuilder AddPanel(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PanelOptions>()
+            .BindConfiguration(PanelOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.AddLlmReviewer();
+        builder.Services.AddSingleton<CriticCatalog>();
+        builder.Services.AddSingleton<EvidenceReviewer>();
+        builder.Services.AddSingleton<ReviewJobStore>();
+        builder.Services.AddSingleton<ReviewStore>();
+        builder.Services.AddSingleton<PanelRunner>();
+        builder.Services.AddSingleton<PanelProcessor>();
+        builder.Services.AddSingleton<PanelScheduler>();
+        return builder;
+    }
+
+    /// <summary>Only the web server reviews in the background; CLI commands do their own work.</summary>
+    public static IHostApplicationBuilder AddPanelWorker(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<ReviewWorker>();
+        return builder;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using Shipwise.Core.Panel;
+using Shipwise.Core.Panel.Critics;
+
+namespace Shipwise.Panel;
+
+/// <summary>The panel's figures. Nulls are written out: "no verdict yet" is an answer, not a missing field.</summary>
+public sealed record PanelFigures(
+    int Ships,
+    int Skips,
+    int NoTakes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? ShipPercent,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Verdict,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? MeanScore,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? BadgeScore)
+{
+    public static PanelFigures From(IEnumerable<StoredReview> reviews)
+    {
+        var summary = PanelArithmetic.Summarize(reviews.Select(r => (r.Verdict, r.Score)));
+        return new(summary.Ships, summary.Skips, summary.NoTakes, summary.ShipPercent, summary.Verdict?.ToWire(), summary.MeanScore, summary.BadgeScore);
+    }
+}
+
+public sealed record ReviewResponse(
+    string Critic,
+    string CriticName,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Score,
+    string Verdict,
+    string Summary,
+    string Review,
+    IReadOnlyList<CitedFact> CitedFacts,
+    string Reviewer,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Model,
+    DateTimeOffset ReviewedAt)
+{
+    public static ReviewResponse From(StoredReview review, Critic? critic) => new(
+        review.CriticSlug, critic?.Name ?? review.CriticSlug, review.Score, review.Verdict.ToWire(), review.Summary, review.Body, review.CitedFacts,
+        review.Reviewer, review.Model, review.CreatedAt);
+
+    /// <summary>Current reviews in panel order.</summary>
+    public static IReadOnlyList<ReviewResponse> InPanelOrder(IEnumerable<StoredReview> reviews, CriticCatalog critics) =>
+        reviews
+            .Select(r => (review: r, critic: critics.Find(r.CriticSlug)))
+            .OrderBy(x => x.critic?.Order ?? int.MaxValue).ThenBy(x => x.review.CriticSlug, StringComparer.Ordinal)
+            .Select(x => From(x.review, x.critic))
+            .ToList();
+}
+
+public sealed record CriterionResponse(string Key, string Label, double Weight, IReadOnlyList<string> Reads);
+
+public sealed record CriticResponse(
+    string Slug,
+    string Name,
+    string Subtitle,
+    string Motto,
+    string Lens,
+    IReadOnlyList<string> Excites,
+    IReadOnlyList<string> Tires,
+    int ShipBar,
+    IReadOnlyList<CriterionResponse> Criteria,
+    string Version)
+{
+    public static CriticResponse From(Critic critic) => new(
+        critic.Slug, critic.Name, critic.Subtitle, critic.Motto, critic.Lens, critic.Excites, critic.Tires, critic.ShipBar,
+        critic.Criteria.Select(c => new CriterionResponse(c.Key, c.Label, c.Weight, c.Facts.Select(f => f.ToWire()).ToList())).ToList(),
+        critic.Version);
+}
+
+public sealed record CriticVerdicts(int Reviewed, int Ships, int Skips, int NoTakes);
+
+public sealed record CriticDetailResponse(CriticResponse Critic, CriticVerdicts Verdicts);

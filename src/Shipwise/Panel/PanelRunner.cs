@@ -1,0 +1,143 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Shipwise.Catalog;
+using Shipwise.Core.Panel;
+using Shipwise.Data;
+using Shipwise.Panel.Llm;
+
+namespace Shipwise.Panel;
+
+public enum JobOutcome { Published, Disputed, Stale, Retrying, Failed }
+
+/// <summary>What became of a job, and the verdict it published (for summaries).</summary>
+public sealed record JobResult(JobOutcome Outcome, Verdict? Verdict = null, int? Score = null);
+
+/// <summary>
+/// A review to store, already serialized (so that work runs in parallel, not in the writer's
+/// transaction). <c>OnlyIfNothingCurrent</c>: the evidence fallback, shown only while no review of these facts is.
+/// </summary>
+public sealed record ReviewWrite(PanelReview Review, ReviewProvenance Provenance, string Status, bool OnlyIfNothingCurrent = false)
+{
+    public string CitedFactsJson { get; } = ReviewStore.SerializeCitedFacts(Review);
+
+    public string CriteriaJson { get; } = ReviewStore.SerializeCriteria(Review);
+}
+
+/// <summary>A job's result, computed but not yet stored.</summary>
+public sealed record PreparedJob(ReviewJob Job, JobResult Result, IReadOnlyList<ReviewWrite> Writes, string? Error = null);
+
+/// <summary>
+/// Reviews a claimed job's tool and applies the dispute guard (<see cref="PrepareAsync"/>),
+/// then stores results and job completion in one transaction (<see cref="CommitAsync"/>):
+/// a crash leaves either both or neither, and the job runs again.
+/// </summary>
+public sealed class PanelRunner(
+    Db db, CriticCatalog critics, EvidenceReviewer evidence, IServiceProvider services, TimeProvider clock,
+    IOptions<PanelOptions> options, ILogger<PanelRunner> logger)
+{
+    public async Task<PreparedJob> PrepareAsync(ReviewJob job, StoredTool? stored, CancellationToken cancellationToken)
+    {
+        var critic = critics.Find(job.CriticSlug);
+        if (stored is null || critic is null || stored.Fingerprint != job.FactsHash || critic.Version != job.CriticVersion)
+        {
+            // The tool or critic changed after the job was queued; a newer job covers it.
+            return new PreparedJob(job, new JobResult(JobOutcome.Stale), []);
+        }
+
+        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var evidenceReview = evidence.Review(stored.Tool, critic, asOf);
+        if (job.Reviewer == "evidence")
+        {
+            return new PreparedJob(
+                job, new JobResult(JobOutcome.Published, evidenceReview.Verdict, evidenceReview.Score),
+                [new ReviewWrite(evidenceReview, new ReviewProvenance("evidence"), "published")]);
+        }
+
+        var fallback = new ReviewWrite(evidenceReview, new ReviewProvenance("evidence"), "published", OnlyIfNothingCurrent: true);
+        var outcome = await services.GetRequiredService<LlmReviewer>().ReviewWithDetailsAsync(stored.Tool, critic, asOf, cancellationToken);
+        if (outcome.Review is not { } llmReview)
+        {
+            logger.LogWarning("LLM review of {Tool} by {Critic} failed: {Failure}", stored.Tool.Slug, critic.Slug, outcome.Failure);
+            var final = job.Attempts >= options.Value.MaxJobAttempts;
+            return new PreparedJob(job, new JobResult(final ? JobOutcome.Failed : JobOutcome.Retrying), [fallback], outcome.Failure ?? "the model gave no usable review");
+        }
+
+        var provenance = new ReviewProvenance(
+            "llm", outcome.Model, outcome.PromptVersion, evidenceReview.Score, outcome.PromptTokens, outcome.CompletionTokens,
+            (int)outcome.Latency.TotalMilliseconds);
+        return IsDisputed(llmReview, evidenceReview, options.Value.DisputeMargin)
+            // The evidence review stays visible until an operator approves or rejects the LLM's.
+            ? new PreparedJob(job, new JobResult(JobOutcome.Disputed, llmReview.Verdict, llmReview.Score), [fallback, new ReviewWrite(llmReview, provenance, "disputed")])
+            : new PreparedJob(job, new JobResult(JobOutcome.Published, llmReview.Verdict, llmReview.Score), [new ReviewWrite(llmReview, provenance, "published")]);
+    }
+
+    /// <summary>Held back when exactly one side takes no side, or the scores differ by more than the margin.</summary>
+    public static bool IsDisputed(PanelReview llm, PanelReview evidence, int margin) =>
+        (llm.Score, evidence.Score) switch
+        {
+            (null, null) => false,
+            (null, _) or (_, null) => true,
+            var (a, b) => Math.Abs(a.Value - b.Value) > margin,
+        };
+
+    /// <summary>Stores a batch of prepared jobs in one transaction. Jobs this node no longer holds (lease lost) write nothing.</summary>
+    public async Task CommitAsync(IReadOnlyList<PreparedJob> prepared, string node, CancellationToken cancellationToken)
+    {
+        if (prepared.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var succeeded = prepared.Where(p => p.Error is null).ToList();
+        var held = (await connection.QueryAsync<long>(new CommandDefinition(
+                $"""
+                UPDATE review_jobs SET status = 'done', claimed_by = NULL, claimed_until = NULL, last_error = NULL, updated_at = @now
+                WHERE {db.InList("id", "ids")} AND claimed_by = @node AND status = 'running'
+                RETURNING id
+                """,
+                new { ids = db.ListValue(succeeded.Select(p => p.Job.Id).ToList()), node, now }, transaction, cancellationToken: cancellationToken)))
+            .ToHashSet();
+
+        var writes = new List<(ReviewJob, ReviewWrite)>();
+        foreach (var job in prepared)
+        {
+            if (job.Error is not null)
+            {
+                await FailAsync(connection, transaction, job, node, now, cancellationToken);
+            }
+            else if (!held.Contains(job.Job.Id))
+            {
+                continue;
+            }
+
+            foreach (var write in job.Writes)
+            {
+                if (!write.OnlyIfNothingCurrent || await ReviewStore.CountCurrentForFactsAsync(connection, transaction, job.Job) == 0)
+                {
+                    writes.Add((job.Job, write));
+                }
+            }
+        }
+
+        await ReviewStore.InsertAsync(connection, transaction, writes, now);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    // Back into the queue with exponential backoff, or recorded as failed after the last attempt.
+    private async Task FailAsync(DbConnection connection, DbTransaction transaction, PreparedJob job, string node, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var final = job.Job.Attempts >= options.Value.MaxJobAttempts;
+        var retryAt = now.AddSeconds(Math.Min(3600, 15 * Math.Pow(2, job.Job.Attempts - 1)));
+        var error = job.Error!.Length > 2000 ? job.Error[..2000] : job.Error;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE review_jobs SET status = @status, run_after = @retryAt, last_error = @error, claimed_by = NULL, claimed_until = NULL, updated_at = @now
+            WHERE id = @Id AND claimed_by = @node
+            """,
+            new { status = final ? "failed" : "pending", retryAt, error, now, job.Job.Id, node }, transaction, cancellationToken: cancellationToken));
+    }
+}

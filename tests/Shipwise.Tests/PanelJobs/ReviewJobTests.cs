@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Shipwise.Catalog;
+using Shipwise.Core.Catalog;
+using Shipwise.Data;
+using Shipwise.Panel;
+using Shipwise.Tests.Infrastructure;
+
+namespace Shipwise.Tests.PanelJobs;
+
+public abstract class ReviewJobTests(string provider)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static Task<int> DrainAsync(IHost host, string node) =>
+        host.Services.GetRequiredService<PanelProcessor>().DrainAsync(node, null, null, Token);
+
+    private static async Task<long> ScalarAsync(IHost host, string sql)
+    {
+        await using var connection = await host.Services.GetRequiredService<Db>().OpenAsync(Token);
+        return await connection.ExecuteScalarAsync<long>(sql);
+    }
+
+    private static Task<int> EnqueueAllAsync(IHost host, bool force = false) =>
+        host.Services.GetRequiredService<PanelScheduler>().EnqueueAsync(null, force, "evidence", Token);
+
+    [Fact]
+    public async Task An_unchanged_tool_is_never_reviewed_twice()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        using var host = await TestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart));
+        var queued = await EnqueueAllAsync(host);
+        Assert.Equal(39 * 7, queued);
+        Assert.Equal(queued, await DrainAsync(host, "a"));
+
+        Assert.Equal(0, await EnqueueAllAsync(host));
+        Assert.Equal(0, await DrainAsync(host, "a"));
+        Assert.Equal(queued, await ScalarAsync(host, "SELECT count(*) FROM reviews"));
+    }
+
+    [Fact]
+    public async Task Forcing_a_run_writes_a_new_generation_and_keeps_history()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        using var host = await TestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart));
+        await EnqueueAllAsync(host);
+        await DrainAsync(host, "a");
+        await EnqueueAllAsync(host, force: true);
+        Assert.Equal(39 * 7, await DrainAsync(host, "a"));
+        Assert.Equal(2 * 39 * 7, await ScalarAsync(host, "SELECT count(*) FROM reviews"));
+        Assert.Equal(39 * 7, await ScalarAsync(host, "SELECT count(*) FROM reviews WHERE is_current = " + (provider == "postgres" ? "true" : "1")));
+    }
+
+    [Fact]
+    public async Task Two_full_runs_give_identical_reviews()
+    {
+        async Task<string> RunAsync()
+        {
+            await using var db = await TestDatabase.CreateAsync(provider);
+            using var host = await TestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart));
+            await EnqueueAllAsync(host);
+            await DrainAsync(host, "a");
+            await using var connection = await host.Services.GetRequiredService<Db>().OpenAsync(Token);
+            var rows = await connection.QueryAsync<(string, string, long?, string, string, string, string, string)>(
+                """
+                SELECT t.slug, r.critic_slug, r.score, r.verdict, r.summary, r.body, r.cited_facts, r.criteria
+                FROM reviews r JOIN tools t ON t.id = r.tool_id ORDER BY t.slug, r.critic_slug
+                """);
+            return JsonSerializer.Serialize(rows.Select(r => new[] { r.Item1, r.Item2, r.Item3?.ToString(), r.Item4, r.Item5, r.Item6, r.Item7, r.Item8 }));
+        }
+
+        var first = await RunAsync();
+        Assert.Equal(first, await RunAsync());
+        Assert.Contains("mistral-medium-3", first);
+    }
+
+    [Fact]
+    public async Task A_killed_worker_leaves_its_jobs_to_be_claimed_again_after_the_lease_and_nothing_is_written_twice()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var clock = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
+        using var host = await TestHost.StartAsync(db, clock, new() { ["Panel:LeaseSeconds"] = "60" });
+        await EnqueueAllAsync(host);
+
+        // A worker claims a batch and dies before committing anything.
+        var store = host.Services.GetRequiredService<ReviewJobStore>();
+        var lost = await store.ClaimAsync("dead-node", 50, null, Token);
+        Assert.Equal(50, lost.Count);
+
+        // While the lease holds, a second worker leaves those jobs alone.
+        var firstPass = await DrainAsync(host, "survivor");
+        Assert.Equal(39 * 7 - 50, firstPass);
+        Assert.Equal(50, await ScalarAsync(host, "SELECT count(*) FROM review_jobs WHERE status = 'running'"));
+
+        // Once the lease runs out, they are claimed and done, exactly once each.
+        clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(50, await DrainAsync(host, "survivor"));
+        Assert.Equal(39 * 7, await ScalarAsync(host, "SELECT count(*) FROM reviews"));
+        Assert.Equal(0, await ScalarAsync(host, "SELECT count(*) FROM (SELECT job_id FROM reviews GROUP BY job_id HAVING count(*) > 1) d"));
+        Assert.Equal(50, await ScalarAsync(host, "SELECT count(*) FROM review_jobs WHERE attempts = 2"));
+
+        // The dead node's late commit, were it to come back, writes nothing: it no longer holds the jobs.
+        var runner = host.Services.GetRequiredService<PanelRunner>();
+        var tools = await host.Services.GetRequiredService<CatalogQueries>().GetByIdsAsync(lost.Select(j => j.ToolId).ToList(), Token);
+        var late = new List<PreparedJob>();
+        foreach (var job in lost)
+        {
+            late.Add(await runner.PrepareAsync(job, tools[job.ToolId], Token));
+        }
+
+        await runner.CommitAsync(late, "dead-node", Token);
+        Assert.Equal(39 * 7, await ScalarAsync(host, "SELECT count(*) FROM reviews"));
+    }
+
+    [Fact]
+    public async Task Several_workers_share_the_queue_without_doing_a_job_twice()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        using var host = await TestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart));
+        await host.Services.GetRequiredService<PanelScheduler>().EnqueueAsync(null, force: false, "evidence", Token);
+
+        // Four nodes at once; on PostgreSQL they skip each other's locked rows.
+        var processed = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => DrainAsync(host, $"node-{i}"), Token)));
+        Assert.Equal(39 * 7, processed.Sum());
+        Assert.Equal(39 * 7, await ScalarAsync(host, "SELECT count(*) FROM reviews"));
+        Assert.Equal(39 * 7, await ScalarAsync(host, "SELECT count(*) FROM review_jobs WHERE attempts = 1 AND status = 'done'"));
+    }
+
+    [Fact]
+    public async Task Changing_a_tools_facts_queues_a_re_review_and_history_shows_the_move()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var clock = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
+        using var host = await TestHost.StartAsync(db, clock);
+        await EnqueueAllAsync(host);
+        await DrainAsync(host, "a");
+
+        // A price rise on Mistral Medium 3, a week later.
+        clock.Advance(TimeSpan.FromDays(7));
+        var catalog = host.Services.GetRequiredService<CatalogQueries>();
+        var before = (await catalog.FindAsync("mistral-medium-3", Token)).Tool!;
+        var pricing = before.Tool.Facts.Pricing!;
+        var raised = before.Tool with
+        {
+            Facts = before.Tool.Facts with
+            {
+                Pricing = pricing with { Value = pricing.Value with { InputPerMillionTokensUsd = 8m, OutputPerMillionTokensUsd = 40m } },
+            },
+        };
+        var file = JsonSerializer.SerializeToUtf8Bytes(new CatalogDocument { SchemaVersion = 1, Tools = [raised] }, CatalogJson.Options);
+        await host.Services.GetRequiredService<CatalogImporter>().ImportJsonAsync("raise.json", file, cancellationToken: Token);
+
+        Assert.Equal(7, await EnqueueAllAsync(host));
+        Assert.Equal(7, await DrainAsync(host, "a"));
+
+        var history = (await host.Services.GetRequiredService<ReviewStore>().HistoryForToolAsync(before.Id, Token))
+            .Where(r => r.CriticSlug == "founder").ToList();
+        Assert.Equal(2, history.Count);
+        Assert.True(history[1].Score < history[0].Score, $"Founder went {history[0].Score} -> {history[1].Score} after a price rise");
+        Assert.Equal(clock.GetUtcNow(), history[1].CreatedAt);
+        Assert.Equal(1, await ScalarAsync(host, "SELECT count(*) FROM tool_revisions"));
+    }
+}
+
+public sealed class SqliteReviewJobTests() : ReviewJobTests("sqlite");
+
+public sealed class PostgresReviewJobTests() : ReviewJobTests("postgres");
