@@ -5,6 +5,11 @@ if (args is ["llm-throughput", ..])
     return await Shipwise.Bench.Llm.LlmThroughputBench.RunAsync(args[1..]);
 }
 
+if (args is ["panel-compute", var toolsText, var criticsFolder] && int.TryParse(toolsText, out var tools) && tools > 0)
+{
+    return PanelComputeBench.Run(tools, criticsFolder);
+}
+
 // bench: tools for the measurements in docs/benchmarks.md (run through bench/run-*.sh).
 if (args is ["generate", var countText, var path] && int.TryParse(countText, out var count) && count > 0)
 {
@@ -13,5 +18,9 @@ if (args is ["generate", var countText, var path] && int.TryParse(countText, out
     return 0;
 }
 
-Console.Error.WriteLine("usage: Shipwise.Bench generate COUNT FILE   (e.g. generate 100000 /tmp/catalog-100k.json)");
+Console.Error.WriteLine("""
+    usage: Shipwise.Bench generate COUNT FILE            synthetic catalog, e.g. generate 100000 /tmp/catalog-100k.json
+           Shipwise.Bench panel-compute TOOLS CRITICS    evidence panel in memory, e.g. panel-compute 100000 data/critics
+           Shipwise.Bench llm-throughput [options]       LLM client against the fake server (bench/run-llm.sh)
+    """);
 return 2;

@@ -92,19 +92,23 @@ internal static class ReviewCommand
         var counts = await jobs.CountAsync(toolIds, cancellationToken);
         var todo = counts.Pending + counts.Running;
         var node = PanelProcessor.NewNodeName();
-        var results = new List<(ReviewJob Job, JobResult Result)>();
+        var tally = new Dictionary<string, CriticTally>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         await WithProgressAsync(todo, async advance =>
         {
             await processor.DrainAsync(node, toolIds, batch =>
             {
-                results.AddRange(batch);
+                foreach (var (job, result) in batch)
+                {
+                    (tally.TryGetValue(job.CriticSlug, out var t) ? t : tally[job.CriticSlug] = new CriticTally()).Add(result);
+                }
+
                 advance(batch.Count);
             }, cancellationToken);
         });
 
-        PrintSummary(results, services.GetRequiredService<CriticCatalog>(), reviewer, counts.Done + counts.Failed, clock.Elapsed);
-        return results.Any(r => r.Result.Outcome == JobOutcome.Failed) ? ShipwiseCli.Failed : ShipwiseCli.Ok;
+        PrintSummary(tally, services.GetRequiredService<CriticCatalog>(), reviewer, counts.Done + counts.Failed, clock.Elapsed);
+        return tally.Values.Any(t => t.Failed > 0) ? ShipwiseCli.Failed : ShipwiseCli.Ok;
     }
 
     private static async Task WithProgressAsync(long total, Func<Action<int>, Task> work)
@@ -135,38 +139,80 @@ internal static class ReviewCommand
             });
     }
 
-    private static void PrintSummary(List<(ReviewJob Job, JobResult Result)> results, CriticCatalog critics, string reviewer, long alreadyDone, TimeSpan elapsed)
+    /// <summary>Counts per critic, kept as batches finish so a 700,000-review run holds no list of results.</summary>
+    private sealed class CriticTally
+    {
+        public int Ships { get; private set; }
+        public int Skips { get; private set; }
+        public int NoTakes { get; private set; }
+        public long ScoreSum { get; private set; }
+        public int Scored { get; private set; }
+        public int Disputed { get; private set; }
+        public int Failed { get; private set; }
+        public int Retrying { get; private set; }
+        public int Stale { get; private set; }
+
+        public void Add(JobResult result)
+        {
+            switch (result.Outcome)
+            {
+                case JobOutcome.Published:
+                    Ships += result.Verdict == Verdict.Ship ? 1 : 0;
+                    Skips += result.Verdict == Verdict.Skip ? 1 : 0;
+                    NoTakes += result.Verdict == Verdict.NoTake ? 1 : 0;
+                    if (result.Score is { } score)
+                    {
+                        ScoreSum += score;
+                        Scored++;
+                    }
+
+                    break;
+                case JobOutcome.Disputed:
+                    Disputed++;
+                    break;
+                case JobOutcome.Failed:
+                    Failed++;
+                    break;
+                case JobOutcome.Retrying:
+                    Retrying++;
+                    break;
+                default:
+                    Stale++;
+                    break;
+            }
+        }
+    }
+
+    private static void PrintSummary(Dictionary<string, CriticTally> tally, CriticCatalog critics, string reviewer, long alreadyDone, TimeSpan elapsed)
     {
         var table = new Table().Title($"Panel run ({reviewer} reviewer)")
             .AddColumns("Critic", "Ship", "Skip", "No take", "Mean score", "Disputed", "Failed", "Retrying");
         foreach (var critic in critics.All)
         {
-            var mine = results.Where(r => r.Job.CriticSlug == critic.Slug).Select(r => r.Result).ToList();
-            var published = mine.Where(r => r.Outcome == JobOutcome.Published).ToList();
-            var scores = published.Where(r => r.Score is not null).Select(r => r.Score!.Value).ToList();
+            var t = tally.GetValueOrDefault(critic.Slug) ?? new CriticTally();
             table.AddRow(
                 Markup.Escape(critic.Name),
-                published.Count(r => r.Verdict == Verdict.Ship).ToString("N0"),
-                published.Count(r => r.Verdict == Verdict.Skip).ToString("N0"),
-                published.Count(r => r.Verdict == Verdict.NoTake).ToString("N0"),
-                scores.Count == 0 ? "–" : scores.Average().ToString("0.0"),
-                mine.Count(r => r.Outcome == JobOutcome.Disputed).ToString("N0"),
-                mine.Count(r => r.Outcome == JobOutcome.Failed).ToString("N0"),
-                mine.Count(r => r.Outcome == JobOutcome.Retrying).ToString("N0"));
+                t.Ships.ToString("N0"),
+                t.Skips.ToString("N0"),
+                t.NoTakes.ToString("N0"),
+                t.Scored == 0 ? "–" : (t.ScoreSum / (double)t.Scored).ToString("0.0"),
+                t.Disputed.ToString("N0"),
+                t.Failed.ToString("N0"),
+                t.Retrying.ToString("N0"));
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        var console = ShipwiseCli.Output();
         console.Write(table);
-        var written = results.Count(r => r.Result.Outcome is JobOutcome.Published or JobOutcome.Disputed);
+        var written = tally.Values.Sum(t => t.Ships + t.Skips + t.NoTakes + t.Disputed);
         console.WriteLine(
             $"{written:N0} reviews written in {elapsed.TotalSeconds:0.0} s; {alreadyDone:N0} were already up to date (no work, no model calls); " +
-            $"{results.Count(r => r.Result.Outcome == JobOutcome.Stale):N0} superseded by newer facts.");
-        if (results.Any(r => r.Result.Outcome == JobOutcome.Disputed))
+            $"{tally.Values.Sum(t => t.Stale):N0} superseded by newer facts.");
+        if (tally.Values.Any(t => t.Disputed > 0))
         {
             console.WriteLine("Some LLM reviews were held back as disputed: see them with `shipwise review --disputed`.");
         }
 
-        if (results.Any(r => r.Result.Outcome == JobOutcome.Retrying))
+        if (tally.Values.Any(t => t.Retrying > 0))
         {
             console.WriteLine("Some reviews failed and will be retried with backoff by `shipwise serve` or the next `shipwise review`.");
         }
@@ -215,7 +261,7 @@ internal static class ReviewCommand
                 Markup.Escape(r.Model ?? ""), r.CreatedAt.ToString("yyyy-MM-dd HH:mm"));
         }
 
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }).Write(table);
+        ShipwiseCli.Output().Write(table);
         Console.WriteLine("Publish one with `shipwise review --disputed --approve ID`, or keep the evidence review with `--reject ID`.");
         return ShipwiseCli.Ok;
     }

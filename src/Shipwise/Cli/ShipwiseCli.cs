@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Shipwise.Hosting;
+using Spectre.Console;
 
 namespace Shipwise.Cli;
 
@@ -48,12 +49,35 @@ public static class ShipwiseCli
         return host;
     }
 
+    /// <summary>Standard output as a table-capable console: plain and wide when redirected (logs, pipes, tests), so rows never wrap.</summary>
+    internal static IAnsiConsole Output()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Out),
+            Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+        if (Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
+
     /// <summary>Runs a command body, turning configuration mistakes into a message that names the setting.</summary>
     internal static async Task<int> GuardAsync(Func<Task<int>> body)
     {
         try
         {
             return await body();
+        }
+        catch (Core.Panel.Critics.CriticFileException ex)
+        {
+            await Console.Error.WriteLineAsync("Critic file error: " + ex.Message);
+            await Console.Error.WriteLineAsync("Fix the critic file (see docs/panel.md) or point Panel:CriticsPath at a good set, and run again.");
+            return UsageError;
         }
         catch (OptionsValidationException ex)
         {

@@ -11,6 +11,7 @@ public sealed class PanelProcessor(ReviewJobStore jobs, PanelRunner runner, Cata
 
     public static string NewNodeName() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("n")[..8]}";
 
+    // Evidence reviews use every core (measured: leaving one to the writer was slower); LLM reviews mostly wait on the network.
     private int Parallelism => Math.Max(Environment.ProcessorCount, llm.Value.MaxConcurrency);
 
     /// <summary>
