@@ -4,15 +4,7 @@
 #   bash bench/run-import.sh [TOOLS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/postgres.sh
-ensure_apt_packages time
-tools=${1:-100000}
-out=artifacts/bench && mkdir -p "$out"
-
-dotnet build Shipwise.slnx -c Release -nologo -v quiet >/dev/null
-shipwise=(dotnet "$PWD/src/Shipwise/bin/Release/net10.0/shipwise.dll")
-catalog="$PWD/$out/catalog-$tools.json"
-dotnet bench/Shipwise.Bench/bin/Release/net10.0/Shipwise.Bench.dll generate "$tools" "$catalog"
+source bench/lib.sh
 
 measure() { # label, then the command; prints "label | seconds | MiB"
   local label=$1; shift

@@ -21,6 +21,8 @@ public sealed record ToolPage(IReadOnlyList<StoredTool> Items, int Page, int Pag
 /// <summary>Reads the catalog. One query per request, documents parsed only for the rows returned.</summary>
 public sealed class CatalogQueries(Db db)
 {
+    private const string SelectTool = "SELECT id AS Id, document AS Document, fingerprint AS Fingerprint, updated_at AS UpdatedAt FROM tools";
+
     private sealed record Row(long Id, string Document, string Fingerprint, DateTimeOffset UpdatedAt)
     {
         public StoredTool ToStored() => new(Id, JsonSerializer.Deserialize<Tool>(Document, CatalogJson.Options)!, Fingerprint, UpdatedAt);
@@ -30,7 +32,7 @@ public sealed class CatalogQueries(Db db)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            "SELECT id AS Id, document AS Document, fingerprint AS Fingerprint, updated_at AS UpdatedAt FROM tools WHERE slug = @slugOrAlias",
+            $"{SelectTool} WHERE slug = @slugOrAlias",
             new { slugOrAlias }, cancellationToken: cancellationToken));
         if (row is not null)
         {
@@ -53,7 +55,7 @@ public sealed class CatalogQueries(Db db)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-            "SELECT id AS Id, document AS Document, fingerprint AS Fingerprint, updated_at AS UpdatedAt FROM tools WHERE id = @id",
+            $"{SelectTool} WHERE id = @id",
             new { id }, cancellationToken: cancellationToken));
         return row?.ToStored();
     }
@@ -62,7 +64,7 @@ public sealed class CatalogQueries(Db db)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT id AS Id, document AS Document, fingerprint AS Fingerprint, updated_at AS UpdatedAt FROM tools WHERE {db.InList("id", "ids")}",
+            $"{SelectTool} WHERE {db.InList("id", "ids")}",
             new { ids = db.ListValue(ids) }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToStored()).ToDictionary(t => t.Id);
     }
@@ -120,7 +122,7 @@ public sealed class CatalogQueries(Db db)
         await using var connection = await db.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM tools {filter}", parameters, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT id AS Id, document AS Document, fingerprint AS Fingerprint, updated_at AS UpdatedAt FROM tools {filter} ORDER BY name, slug LIMIT @limit OFFSET @offset",
+            $"{SelectTool} {filter} ORDER BY name, slug LIMIT @limit OFFSET @offset",
             parameters, cancellationToken: cancellationToken));
         return new ToolPage(rows.Select(r => r.ToStored()).ToList(), query.Page, query.PageSize, total);
     }

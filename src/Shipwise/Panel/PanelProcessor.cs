@@ -43,14 +43,6 @@ public sealed class PanelProcessor(ReviewJobStore jobs, PanelRunner runner, Cata
         return total;
     }
 
-    /// <summary>Claims and runs one batch, and stores it before returning. Empty when nothing was due.</summary>
-    public async Task<IReadOnlyList<(ReviewJob Job, JobResult Result)>> RunBatchAsync(
-        string node, IReadOnlyCollection<long>? toolIds, CancellationToken cancellationToken)
-    {
-        var claimed = await jobs.ClaimAsync(node, BatchSize, toolIds, cancellationToken);
-        return claimed.Count == 0 ? [] : await CommitAsync(await PrepareAsync(claimed, node, cancellationToken), node, cancellationToken);
-    }
-
     private async Task<PreparedJob[]> PrepareAsync(IReadOnlyList<ReviewJob> claimed, string node, CancellationToken cancellationToken)
     {
         var tools = await catalog.GetByIdsAsync(claimed.Select(j => j.ToolId).Distinct().ToList(), cancellationToken);
