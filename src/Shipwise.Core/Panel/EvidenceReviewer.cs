@@ -21,6 +21,31 @@ public sealed class EvidenceReviewer : IReviewer
 
     public PanelReview Review(Tool tool, Critic critic, DateOnly asOf)
     {
+        var (evaluated, results, noTake, score, verdict) = Evaluate(tool, critic, asOf);
+        var cited = evaluated.SelectMany(e => e.Result.Facts).DistinctBy(f => f.Path).ToList();
+        if (noTake is not null)
+        {
+            var quiet = ReviewWriter.WriteNoTake(critic, noTake);
+            return new PanelReview(critic.Slug, critic.Version, null, Verdict.NoTake, quiet.Summary, quiet.Body, cited, results);
+        }
+
+        var text = ReviewWriter.WriteSided(critic, evaluated, score!.Value, verdict);
+        return new PanelReview(critic.Slug, critic.Version, score, verdict, text.Summary, text.Body, cited, results);
+    }
+
+    /// <summary>
+    /// The score and verdict alone, exactly as <see cref="Review"/> gives them, without writing the
+    /// text: enough to store a review whose text is regenerated when someone reads it.
+    /// </summary>
+    public (int? Score, Verdict Verdict) Judge(Tool tool, Critic critic, DateOnly asOf)
+    {
+        var (_, _, noTake, score, verdict) = Evaluate(tool, critic, asOf);
+        return noTake is null ? (score, verdict) : (null, Verdict.NoTake);
+    }
+
+    private static (List<EvaluatedCriterion> Evaluated, List<CriterionResult> Results, string? NoTake, int? Score, Verdict Verdict) Evaluate(
+        Tool tool, Critic critic, DateOnly asOf)
+    {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(critic);
 
@@ -28,18 +53,13 @@ public sealed class EvidenceReviewer : IReviewer
         var facts = FactView.Of(tool);
         var evaluated = critic.Criteria.Select(c => CriterionEvaluation.Evaluate(c, facts, asOf)).ToList();
         var results = evaluated.Select(e => e.Result).ToList();
-        var cited = evaluated.SelectMany(e => e.Result.Facts).DistinctBy(f => f.Path).ToList();
-
         if (NoTakeCheck.Reason(critic.NoTake, tool.Kind, facts, results) is { } reason)
         {
-            var quiet = ReviewWriter.WriteNoTake(critic, reason);
-            return new PanelReview(critic.Slug, critic.Version, null, Verdict.NoTake, quiet.Summary, quiet.Body, cited, results);
+            return (evaluated, results, reason, null, Verdict.NoTake);
         }
 
         // Not null: the no-take check above stops a critic with no evidence at all.
         var score = ReviewScore.Overall(results)!.Value;
-        var verdict = ReviewScore.VerdictFor(score, critic.ShipBar);
-        var text = ReviewWriter.WriteSided(critic, evaluated, score, verdict);
-        return new PanelReview(critic.Slug, critic.Version, score, verdict, text.Summary, text.Body, cited, results);
+        return (evaluated, results, null, score, ReviewScore.VerdictFor(score, critic.ShipBar));
     }
 }

@@ -23,9 +23,13 @@ public sealed class CriticCatalog
         }
 
         Set = CriticSet.Load(files);
+        Files = files.ToDictionary(f => CriticFile.Parse(f.Item1, f.Item2).Slug, f => (FileName: f.Item1, Text: f.Item2));
     }
 
     public CriticSet Set { get; }
+
+    /// <summary>Each critic's file, stored with its version so old evidence reviews can be regenerated exactly.</summary>
+    public IReadOnlyDictionary<string, (string FileName, string Text)> Files { get; }
 
     public IReadOnlyList<Critic> All => Set.All;
 

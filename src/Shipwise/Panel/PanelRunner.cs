@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Shipwise.Catalog;
 using Shipwise.Core.Panel;
+using Shipwise.Core.Panel.Critics;
 using Shipwise.Data;
 using Shipwise.Panel.Llm;
 
@@ -14,14 +15,24 @@ public enum JobOutcome { Published, Disputed, Stale, Retrying, Failed }
 public sealed record JobResult(JobOutcome Outcome, Verdict? Verdict = null, int? Score = null);
 
 /// <summary>
-/// A review to store, already serialized (so that work runs in parallel, not in the writer's
-/// transaction). <c>OnlyIfNothingCurrent</c>: the evidence fallback, shown only while no review of these facts is.
+/// A review to store. An evidence review is stored as its verdict and inputs (facts hash, critic
+/// version, <see cref="AsOf"/>) and its text is regenerated on read; an LLM review carries its
+/// <see cref="Text"/>, serialized here so that work runs in parallel, not in the writer's transaction.
+/// <c>OnlyIfNothingCurrent</c>: the evidence fallback, shown only while no review of these facts is.
 /// </summary>
-public sealed record ReviewWrite(PanelReview Review, ReviewProvenance Provenance, string Status, bool OnlyIfNothingCurrent = false)
+public sealed record ReviewWrite(
+    string CriticVersion, int? Score, Verdict Verdict, ReviewProvenance Provenance, string Status, DateOnly AsOf,
+    PanelReview? Text = null, bool OnlyIfNothingCurrent = false)
 {
-    public string CitedFactsJson { get; } = ReviewStore.SerializeCitedFacts(Review);
+    public string? CitedFactsJson { get; } = Text is null ? null : ReviewStore.SerializeCitedFacts(Text);
 
-    public string CriteriaJson { get; } = ReviewStore.SerializeCriteria(Review);
+    public string? CriteriaJson { get; } = Text is null ? null : ReviewStore.SerializeCriteria(Text);
+
+    public static ReviewWrite Evidence(Critic critic, (int? Score, Verdict Verdict) judged, DateOnly asOf, bool onlyIfNothingCurrent = false) =>
+        new(critic.Version, judged.Score, judged.Verdict, new ReviewProvenance("evidence"), "published", asOf, OnlyIfNothingCurrent: onlyIfNothingCurrent);
+
+    public static ReviewWrite Llm(PanelReview review, ReviewProvenance provenance, string status, DateOnly asOf) =>
+        new(review.CriticVersion, review.Score, review.Verdict, provenance, status, asOf, review);
 }
 
 /// <summary>A job's result, computed but not yet stored.</summary>
@@ -46,15 +57,14 @@ public sealed class PanelRunner(
         }
 
         var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var evidenceReview = evidence.Review(stored.Tool, critic, asOf);
+        // The verdict alone: an evidence review's text is regenerated when someone reads it.
+        var judged = evidence.Judge(stored.Tool, critic, asOf);
         if (job.Reviewer == "evidence")
         {
-            return new PreparedJob(
-                job, new JobResult(JobOutcome.Published, evidenceReview.Verdict, evidenceReview.Score),
-                [new ReviewWrite(evidenceReview, new ReviewProvenance("evidence"), "published")]);
+            return new PreparedJob(job, new JobResult(JobOutcome.Published, judged.Verdict, judged.Score), [ReviewWrite.Evidence(critic, judged, asOf)]);
         }
 
-        var fallback = new ReviewWrite(evidenceReview, new ReviewProvenance("evidence"), "published", OnlyIfNothingCurrent: true);
+        var fallback = ReviewWrite.Evidence(critic, judged, asOf, onlyIfNothingCurrent: true);
         var outcome = await services.GetRequiredService<LlmReviewer>().ReviewWithDetailsAsync(stored.Tool, critic, asOf, cancellationToken);
         if (outcome.Review is not { } llmReview)
         {
@@ -64,17 +74,17 @@ public sealed class PanelRunner(
         }
 
         var provenance = new ReviewProvenance(
-            "llm", outcome.Model, outcome.PromptVersion, evidenceReview.Score, outcome.PromptTokens, outcome.CompletionTokens,
+            "llm", outcome.Model, outcome.PromptVersion, judged.Score, outcome.PromptTokens, outcome.CompletionTokens,
             (int)outcome.Latency.TotalMilliseconds);
-        return IsDisputed(llmReview, evidenceReview, options.Value.DisputeMargin)
+        return IsDisputed(llmReview.Score, judged.Score, options.Value.DisputeMargin)
             // The evidence review stays visible until an operator approves or rejects the LLM's.
-            ? new PreparedJob(job, new JobResult(JobOutcome.Disputed, llmReview.Verdict, llmReview.Score), [fallback, new ReviewWrite(llmReview, provenance, "disputed")])
-            : new PreparedJob(job, new JobResult(JobOutcome.Published, llmReview.Verdict, llmReview.Score), [new ReviewWrite(llmReview, provenance, "published")]);
+            ? new PreparedJob(job, new JobResult(JobOutcome.Disputed, llmReview.Verdict, llmReview.Score), [fallback, ReviewWrite.Llm(llmReview, provenance, "disputed", asOf)])
+            : new PreparedJob(job, new JobResult(JobOutcome.Published, llmReview.Verdict, llmReview.Score), [ReviewWrite.Llm(llmReview, provenance, "published", asOf)]);
     }
 
     /// <summary>Held back when exactly one side takes no side, or the scores differ by more than the margin.</summary>
-    public static bool IsDisputed(PanelReview llm, PanelReview evidence, int margin) =>
-        (llm.Score, evidence.Score) switch
+    public static bool IsDisputed(int? llmScore, int? evidenceScore, int margin) =>
+        (llmScore, evidenceScore) switch
         {
             (null, null) => false,
             (null, _) or (_, null) => true,

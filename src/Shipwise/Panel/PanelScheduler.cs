@@ -5,7 +5,8 @@ using Shipwise.Panel.Llm;
 namespace Shipwise.Panel;
 
 /// <summary>Decides which reviewer writes, and queues the work for it.</summary>
-public sealed class PanelScheduler(CriticCatalog critics, ReviewJobStore jobs, IServiceProvider services, IOptions<PanelOptions> options, IOptions<LlmOptions> llm)
+public sealed class PanelScheduler(
+    CriticCatalog critics, ReviewJobStore jobs, ReviewStore reviews, IServiceProvider services, IOptions<PanelOptions> options, IOptions<LlmOptions> llm)
 {
     /// <summary>The configured reviewer: Panel:Reviewer, else llm when Llm:BaseUrl is set, else evidence.</summary>
     public string DefaultReviewer => options.Value.Reviewer ?? (llm.Value.IsConfigured ? "llm" : "evidence");
@@ -28,6 +29,10 @@ public sealed class PanelScheduler(CriticCatalog critics, ReviewJobStore jobs, I
         return critic => new ReviewerChoice("llm", reviewerService.ModelFor(critic.Slug));
     }
 
-    public Task<int> EnqueueAsync(IReadOnlyCollection<long>? toolIds, bool force, string? reviewer, CancellationToken cancellationToken) =>
-        jobs.EnqueueAsync(critics.All, Choose(reviewer), toolIds, force, cancellationToken);
+    public async Task<int> EnqueueAsync(IReadOnlyCollection<long>? toolIds, bool force, string? reviewer, CancellationToken cancellationToken)
+    {
+        var choose = Choose(reviewer);
+        await reviews.RecordCriticVersionsAsync(critics, cancellationToken);
+        return await jobs.EnqueueAsync(critics.All, choose, toolIds, force, cancellationToken);
+    }
 }

@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
+using Shipwise.Core.Panel.Critics;
 using Shipwise.Data;
 
 namespace Shipwise.Panel;
@@ -41,17 +44,25 @@ public sealed record StoredReview(
     int? LatencyMs,
     DateTimeOffset CreatedAt);
 
-/// <summary>Every review ever written: the current one per tool and critic, the history, and the disputed ones.</summary>
-public sealed class ReviewStore(Db db)
+/// <summary>
+/// Every review ever written: the current one per tool and critic, the history, and the disputed ones.
+/// An evidence review is stored as its verdict plus its inputs (facts hash, critic version, date)
+/// and its text is regenerated here, byte for byte, from the tool document and critic file of
+/// that version; an LLM review's text is stored as written.
+/// </summary>
+public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider clock)
 {
     private const string Columns =
         """
         r.id AS Id, r.tool_id AS ToolId, t.slug AS ToolSlug, r.critic_slug AS CriticSlug, r.critic_version AS CriticVersion, r.facts_hash AS FactsHash,
-        r.reviewer AS Reviewer, r.model AS Model, r.prompt_version AS PromptVersion, r.score AS Score, r.verdict AS Verdict, r.summary AS Summary,
-        r.body AS Body, r.cited_facts AS CitedFacts, r.criteria AS Criteria, r.status AS Status, r.is_current AS IsCurrent,
+        r.reviewer AS Reviewer, r.model AS Model, r.prompt_version AS PromptVersion, r.score AS Score, r.verdict AS Verdict, r.as_of AS AsOf,
+        r.summary AS Summary, r.body AS Body, r.cited_facts AS CitedFacts, r.criteria AS Criteria, r.status AS Status, r.is_current AS IsCurrent,
         r.evidence_score AS EvidenceScore, r.prompt_tokens AS PromptTokens, r.completion_tokens AS CompletionTokens, r.latency_ms AS LatencyMs,
         r.created_at AS CreatedAt
         """;
+
+    // Critic files by version: a version's text never changes, so a parsed critic is kept for good.
+    private readonly ConcurrentDictionary<string, Critic> _criticsByVersion = new(StringComparer.Ordinal);
 
     private sealed class Row
     {
@@ -66,10 +77,11 @@ public sealed class ReviewStore(Db db)
         public string? PromptVersion { get; init; }
         public int? Score { get; init; }
         public string Verdict { get; init; } = "";
-        public string Summary { get; init; } = "";
-        public string Body { get; init; } = "";
-        public string CitedFacts { get; init; } = "[]";
-        public string Criteria { get; init; } = "[]";
+        public string? AsOf { get; init; }
+        public string? Summary { get; init; }
+        public string? Body { get; init; }
+        public string? CitedFacts { get; init; }
+        public string? Criteria { get; init; }
         public string Status { get; init; } = "";
         public bool IsCurrent { get; init; }
         public int? EvidenceScore { get; init; }
@@ -78,12 +90,16 @@ public sealed class ReviewStore(Db db)
         public int? LatencyMs { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
 
-        public StoredReview ToReview()
+        public bool NeedsText => Body is null;
+
+        public StoredReview ToReview(PanelReview? regenerated)
         {
-            var cited = JsonSerializer.Deserialize<List<CitedFact>>(CitedFacts, CatalogJson.Options) ?? [];
+            var cited = regenerated?.CitedFacts ?? (CitedFacts is null ? [] : JsonSerializer.Deserialize<List<CitedFact>>(CitedFacts, CatalogJson.Options) ?? []);
+            var criteria = regenerated?.Criteria ?? (Criteria is null ? [] : DeserializeCriteria(Criteria, cited));
             return new(
-                Id, ToolId, ToolSlug, CriticSlug, CriticVersion, FactsHash, Reviewer, Model, PromptVersion, Score, VerdictText.Parse(Verdict), Summary, Body,
-                cited, DeserializeCriteria(Criteria, cited), Status, IsCurrent, EvidenceScore, PromptTokens, CompletionTokens, LatencyMs, CreatedAt);
+                Id, ToolId, ToolSlug, CriticSlug, CriticVersion, FactsHash, Reviewer, Model, PromptVersion, Score, VerdictText.Parse(Verdict),
+                regenerated?.Summary ?? Summary ?? "", regenerated?.Body ?? Body ?? "", cited, criteria, Status, IsCurrent, EvidenceScore,
+                PromptTokens, CompletionTokens, LatencyMs, CreatedAt);
         }
     }
 
@@ -104,13 +120,35 @@ public sealed class ReviewStore(Db db)
             .ToList();
     }
 
+    /// <summary>Stores each critic file version in use, so reviews written under it can be regenerated after the file changes.</summary>
+    public async Task RecordCriticVersionsAsync(CriticCatalog critics, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO critic_versions (version, critic_slug, file_name, file_text, first_seen)
+            VALUES (@Version, @Slug, @FileName, @Text, @Now)
+            ON CONFLICT (version) DO NOTHING
+            """,
+            critics.All.Select(c => new { c.Version, c.Slug, critics.Files[c.Slug].FileName, critics.Files[c.Slug].Text, Now = clock.GetUtcNow() }),
+            cancellationToken: cancellationToken));
+        foreach (var critic in critics.All)
+        {
+            _criticsByVersion.TryAdd(critic.Version, critic);
+        }
+    }
+
     /// <summary>
     /// Writes reviews inside the caller's transaction. The caller holds the jobs' claims, and
     /// (job, generation, reviewer) is unique, so a job re-run after a crash never writes twice.
-    /// Each statement is prepared once for the whole batch.
     /// </summary>
     public static async Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<(ReviewJob Job, ReviewWrite Write)> writes, DateTimeOffset now)
     {
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
         // One current review per tool and critic: if a batch holds two for the same pair, the last one wins and the others are history.
         var currentAt = new Dictionary<(long, string), int>();
         for (var i = 0; i < writes.Count; i++)
@@ -119,11 +157,6 @@ public sealed class ReviewStore(Db db)
             {
                 currentAt[(writes[i].Job.ToolId, writes[i].Job.CriticSlug)] = i;
             }
-        }
-
-        if (writes.Count == 0)
-        {
-            return;
         }
 
         var isPostgres = connection is Npgsql.NpgsqlConnection;
@@ -140,124 +173,67 @@ public sealed class ReviewStore(Db db)
                   """,
             new { demote }, transaction);
 
+        var rows = writes.Select((w, i) => new ReviewRow(w.Job, w.Write, currentAt.GetValueOrDefault((w.Job.ToolId, w.Job.CriticSlug), -1) == i, now)).ToList();
+
         // PostgreSQL: one statement and one JSON parameter per batch, not a round trip per row.
         // SQLite: one prepared statement run per row (measured 2.6x faster than json_each there).
-        const string Columns =
-            "job_id, generation, tool_id, critic_slug, critic_version, facts_hash, reviewer, model, prompt_version, score, verdict, " +
-            "summary, body, cited_facts, criteria, status, is_current, evidence_score, prompt_tokens, completion_tokens, latency_ms, created_at";
         if (isPostgres)
         {
             await connection.ExecuteAsync(
                 $"""
-                INSERT INTO reviews ({Columns})
-                SELECT {Columns} FROM json_to_recordset(@rows::json) AS w(
+                INSERT INTO reviews ({ReviewRow.Columns})
+                SELECT {ReviewRow.Columns} FROM json_to_recordset(@rows::json) AS w(
                     job_id bigint, generation int, tool_id bigint, critic_slug text, critic_version text, facts_hash text, reviewer text, model text,
-                    prompt_version text, score int, verdict text, summary text, body text, cited_facts text, criteria text, status text,
+                    prompt_version text, score int, verdict text, as_of text, summary text, body text, cited_facts text, criteria text, status text,
                     is_current boolean, evidence_score int, prompt_tokens int, completion_tokens int, latency_ms int, created_at timestamptz)
                 """,
-                new { rows = SerializeRows(writes, currentAt, now) }, transaction);
+                new { rows = JsonSerializer.Serialize(rows, ReviewRow.Json) }, transaction);
             return;
         }
 
         await connection.ExecuteAsync(
-            $"""
-            INSERT INTO reviews ({Columns})
-            VALUES (@JobId, @Generation, @ToolId, @CriticSlug, @CriticVersion, @FactsHash, @Reviewer, @Model, @PromptVersion, @Score, @Verdict,
-                @Summary, @Body, @CitedFacts, @Criteria, @Status, @IsCurrent, @EvidenceScore, @PromptTokens, @CompletionTokens, @LatencyMs, @Now)
-            """,
-            writes.Select((w, i) => new
-            {
-                JobId = w.Job.Id,
-                w.Job.Generation,
-                w.Job.ToolId,
-                w.Job.CriticSlug,
-                w.Write.Review.CriticVersion,
-                w.Job.FactsHash,
-                w.Write.Provenance.Reviewer,
-                w.Write.Provenance.Model,
-                w.Write.Provenance.PromptVersion,
-                w.Write.Review.Score,
-                Verdict = w.Write.Review.Verdict.ToWire(),
-                w.Write.Review.Summary,
-                w.Write.Review.Body,
-                CitedFacts = w.Write.CitedFactsJson,
-                Criteria = w.Write.CriteriaJson,
-                w.Write.Status,
-                IsCurrent = currentAt.GetValueOrDefault((w.Job.ToolId, w.Job.CriticSlug), -1) == i,
-                w.Write.Provenance.EvidenceScore,
-                w.Write.Provenance.PromptTokens,
-                w.Write.Provenance.CompletionTokens,
-                w.Write.Provenance.LatencyMs,
-                Now = now,
-            }),
-            transaction);
+            $"INSERT INTO reviews ({ReviewRow.Columns}) VALUES ({string.Join(", ", ReviewRow.Columns.Split(", ").Select(c => "@" + c))})",
+            rows, transaction);
     }
 
-    private static string SerializeRows(IReadOnlyList<(ReviewJob Job, ReviewWrite Write)> writes, Dictionary<(long, string), int> currentAt, DateTimeOffset now)
+    /// <summary>One row of the reviews table, named as its columns, for both insert paths.</summary>
+    private sealed record ReviewRow(
+        [property: System.Text.Json.Serialization.JsonIgnore] ReviewJob Job,
+        [property: System.Text.Json.Serialization.JsonIgnore] ReviewWrite Write,
+        [property: System.Text.Json.Serialization.JsonIgnore] bool Current,
+        [property: System.Text.Json.Serialization.JsonIgnore] DateTimeOffset Now)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(writes.Count * 3072);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            var created = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-            json.WriteStartArray();
-            for (var i = 0; i < writes.Count; i++)
-            {
-                var (job, write) = writes[i];
-                var (review, provenance) = (write.Review, write.Provenance);
-                json.WriteStartObject();
-                json.WriteNumber("job_id", job.Id);
-                json.WriteNumber("generation", job.Generation);
-                json.WriteNumber("tool_id", job.ToolId);
-                json.WriteString("critic_slug", job.CriticSlug);
-                json.WriteString("critic_version", review.CriticVersion);
-                json.WriteString("facts_hash", job.FactsHash);
-                json.WriteString("reviewer", provenance.Reviewer);
-                WriteNullable(json, "model", provenance.Model);
-                WriteNullable(json, "prompt_version", provenance.PromptVersion);
-                WriteNullable(json, "score", review.Score);
-                json.WriteString("verdict", review.Verdict.ToWire());
-                json.WriteString("summary", review.Summary);
-                json.WriteString("body", review.Body);
-                json.WriteString("cited_facts", write.CitedFactsJson);
-                json.WriteString("criteria", write.CriteriaJson);
-                json.WriteString("status", write.Status);
-                json.WriteBoolean("is_current", currentAt.GetValueOrDefault((job.ToolId, job.CriticSlug), -1) == i);
-                WriteNullable(json, "evidence_score", provenance.EvidenceScore);
-                WriteNullable(json, "prompt_tokens", provenance.PromptTokens);
-                WriteNullable(json, "completion_tokens", provenance.CompletionTokens);
-                WriteNullable(json, "latency_ms", provenance.LatencyMs);
-                json.WriteString("created_at", created);
-                json.WriteEndObject();
-            }
+        public const string Columns =
+            "job_id, generation, tool_id, critic_slug, critic_version, facts_hash, reviewer, model, prompt_version, score, verdict, as_of, " +
+            "summary, body, cited_facts, criteria, status, is_current, evidence_score, prompt_tokens, completion_tokens, latency_ms, created_at";
 
-            json.WriteEndArray();
-        }
+        public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteNumber(name, value.Value);
-        }
+#pragma warning disable IDE1006 // Named as the columns they fill, so Dapper and json_to_recordset bind them by name.
+        public long job_id => Job.Id;
+        public int generation => Job.Generation;
+        public long tool_id => Job.ToolId;
+        public string critic_slug => Job.CriticSlug;
+        public string critic_version => Write.CriticVersion;
+        public string facts_hash => Job.FactsHash;
+        public string reviewer => Write.Provenance.Reviewer;
+        public string? model => Write.Provenance.Model;
+        public string? prompt_version => Write.Provenance.PromptVersion;
+        public int? score => Write.Score;
+        public string verdict => Write.Verdict.ToWire();
+        public string as_of => Write.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        public string? summary => Write.Text?.Summary;
+        public string? body => Write.Text?.Body;
+        public string? cited_facts => Write.CitedFactsJson;
+        public string? criteria => Write.CriteriaJson;
+        public string status => Write.Status;
+        public bool is_current => Current;
+        public int? evidence_score => Write.Provenance.EvidenceScore;
+        public int? prompt_tokens => Write.Provenance.PromptTokens;
+        public int? completion_tokens => Write.Provenance.CompletionTokens;
+        public int? latency_ms => Write.Provenance.LatencyMs;
+        public DateTimeOffset created_at => Now;
+#pragma warning restore IDE1006
     }
 
     /// <summary>Whether the tool already shows a review from this critic for exactly these facts.</summary>
@@ -272,10 +248,10 @@ public sealed class ReviewStore(Db db)
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.tool_id = @toolId AND r.is_current = {Db.True(connection)}",
             new { toolId }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToReview()).ToList();
+        return await WithTextAsync(connection, rows, cancellationToken);
     }
 
-    /// <summary>Current reviews of many tools in one query (list pages), keyed by tool.</summary>
+    /// <summary>Current verdicts of many tools in one query (list pages), keyed by tool; no review text.</summary>
     public async Task<ILookup<long, StoredReview>> CurrentForToolsAsync(IReadOnlyCollection<long> toolIds, CancellationToken cancellationToken = default)
     {
         if (toolIds.Count == 0)
@@ -287,7 +263,7 @@ public sealed class ReviewStore(Db db)
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE {db.InList("r.tool_id", "toolIds")} AND r.is_current = {Db.True(connection)}",
             new { toolIds = db.ListValue(toolIds) }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToReview()).ToLookup(r => r.ToolId);
+        return rows.Select(r => r.ToReview(null)).ToLookup(r => r.ToolId);
     }
 
     /// <summary>Every published review of a tool, oldest first: how each critic's score moved over time.</summary>
@@ -297,16 +273,17 @@ public sealed class ReviewStore(Db db)
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.tool_id = @toolId AND r.status = 'published' ORDER BY r.critic_slug, r.created_at, r.id",
             new { toolId }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToReview()).ToList();
+        return await WithTextAsync(connection, rows, cancellationToken);
     }
 
+    /// <summary>A critic's current verdicts, without review text (critic pages count and group them).</summary>
     public async Task<IReadOnlyList<StoredReview>> CurrentForCriticAsync(string criticSlug, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.critic_slug = @criticSlug AND r.is_current = {Db.True(connection)} ORDER BY t.slug",
             new { criticSlug }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToReview()).ToList();
+        return rows.Select(r => r.ToReview(null)).ToList();
     }
 
     public async Task<IReadOnlyList<StoredReview>> DisputedAsync(CancellationToken cancellationToken = default)
@@ -315,7 +292,7 @@ public sealed class ReviewStore(Db db)
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.status = 'disputed' ORDER BY r.id",
             cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToReview()).ToList();
+        return await WithTextAsync(connection, rows, cancellationToken);
     }
 
     /// <summary>An operator's decision on a disputed review: approve publishes it in place of the evidence review; reject keeps it out.</summary>
@@ -347,6 +324,62 @@ public sealed class ReviewStore(Db db)
             "UPDATE reviews SET status = @status, is_current = @current WHERE id = @reviewId",
             new { status = approve ? "published" : "rejected", current = approve, reviewId }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return row.ToReview() with { Status = approve ? "published" : "rejected", IsCurrent = approve };
+        return row.ToReview(null) with { Status = approve ? "published" : "rejected", IsCurrent = approve };
+    }
+
+    // Evidence reviews get their text back from the inputs they were written from.
+    private async Task<IReadOnlyList<StoredReview>> WithTextAsync(DbConnection connection, IEnumerable<Row> rows, CancellationToken cancellationToken)
+    {
+        var list = rows.ToList();
+        var tools = new Dictionary<(long, string), Tool?>();
+        var result = new List<StoredReview>(list.Count);
+        foreach (var row in list)
+        {
+            if (!row.NeedsText)
+            {
+                result.Add(row.ToReview(null));
+                continue;
+            }
+
+            if (!tools.TryGetValue((row.ToolId, row.FactsHash), out var tool))
+            {
+                var document = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
+                    """
+                    SELECT document FROM tools WHERE id = @ToolId AND fingerprint = @FactsHash
+                    UNION ALL
+                    SELECT document FROM tool_revisions WHERE tool_id = @ToolId AND fingerprint = @FactsHash
+                    """,
+                    new { row.ToolId, row.FactsHash }, cancellationToken: cancellationToken));
+                tool = document is null ? null : JsonSerializer.Deserialize<Tool>(document, CatalogJson.Options);
+                tools[(row.ToolId, row.FactsHash)] = tool;
+            }
+
+            var critic = await CriticAtAsync(connection, row.CriticVersion, cancellationToken);
+            var regenerated = tool is null || critic is null || row.AsOf is null
+                ? null
+                : evidence.Review(tool, critic, DateOnly.ParseExact(row.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            result.Add(row.ToReview(regenerated));
+        }
+
+        return result;
+    }
+
+    private async Task<Critic?> CriticAtAsync(DbConnection connection, string version, CancellationToken cancellationToken)
+    {
+        if (_criticsByVersion.TryGetValue(version, out var critic))
+        {
+            return critic;
+        }
+
+        var file = await connection.QueryFirstOrDefaultAsync<(string FileName, string Text)>(new CommandDefinition(
+            "SELECT file_name, file_text FROM critic_versions WHERE version = @version", new { version }, cancellationToken: cancellationToken));
+        if (file.Text is null)
+        {
+            return null;
+        }
+
+        critic = CriticFile.Parse(file.FileName, file.Text);
+        _criticsByVersion.TryAdd(version, critic);
+        return critic;
     }
 }

@@ -1,6 +1,8 @@
 -- The panel: durable review jobs (the source of truth for what is left to do), every review
--- ever written (history), and the documents tools had before an import changed them, so a
--- page can say what changed between two reviews.
+-- ever written (history), the documents tools had before an import changed them, and every
+-- critic file version used. An evidence review is a pure function of (facts, critic version,
+-- date), so only its verdict and those inputs are stored and its text is regenerated on read;
+-- an LLM review stores its text.
 CREATE TABLE review_jobs (
     id             INTEGER PRIMARY KEY,
     job_key        TEXT    NOT NULL UNIQUE,
@@ -39,10 +41,11 @@ CREATE TABLE reviews (
     prompt_version  TEXT    NULL,
     score           INTEGER NULL CHECK (score BETWEEN 0 AND 100),
     verdict         TEXT    NOT NULL CHECK (verdict IN ('ship', 'skip', 'no-take')),
-    summary         TEXT    NOT NULL,
-    body            TEXT    NOT NULL,
-    cited_facts     TEXT    NOT NULL,
-    criteria        TEXT    NOT NULL,
+    as_of           TEXT    NULL,
+    summary         TEXT    NULL,
+    body            TEXT    NULL,
+    cited_facts     TEXT    NULL,
+    criteria        TEXT    NULL,
     status          TEXT    NOT NULL CHECK (status IN ('published', 'disputed', 'rejected')),
     is_current      INTEGER NOT NULL DEFAULT 0,
     evidence_score  INTEGER NULL,
@@ -68,3 +71,11 @@ CREATE TABLE tool_revisions (
 );
 
 CREATE INDEX ix_tool_revisions_tool ON tool_revisions (tool_id, replaced_at);
+
+CREATE TABLE critic_versions (
+    version      TEXT    NOT NULL PRIMARY KEY,
+    critic_slug  TEXT    NOT NULL,
+    file_name    TEXT    NOT NULL,
+    file_text    TEXT    NOT NULL,
+    first_seen   TEXT    NOT NULL
+);
