@@ -170,6 +170,51 @@ public abstract class ReviewJobTests(string provider)
         Assert.Equal(clock.GetUtcNow(), history[1].CreatedAt);
         Assert.Equal(1, await ScalarAsync(host, "SELECT count(*) FROM tool_revisions"));
     }
+
+    [Fact]
+    public async Task Editing_a_critic_file_queues_its_re_reviews_and_history_keeps_the_old_text_exactly()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var folder = Directory.CreateTempSubdirectory("critics").FullName;
+        foreach (var file in Directory.GetFiles(RepoPaths.CriticsFolder, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var settings = new Dictionary<string, string?> { ["Panel:CriticsPath"] = folder };
+        var clock = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
+        string oldBody;
+        long toolId;
+        using (var before = await TestHost.StartAsync(db, clock, settings))
+        {
+            await EnqueueAllAsync(before);
+            await DrainAsync(before, "a");
+            toolId = (await before.Services.GetRequiredService<CatalogQueries>().FindAsync("mistral-medium-3", Token)).Tool!.Id;
+            oldBody = (await before.Services.GetRequiredService<ReviewStore>().CurrentForToolAsync(toolId, Token)).Single(r => r.CriticSlug == "founder").Body;
+        }
+
+        // An operator rewrites one of Founder's lines: a new critic version, no code change.
+        var founder = Path.Combine(folder, "founder.yaml");
+        var text = await File.ReadAllTextAsync(founder, Token);
+        var edited = string.Join('\n', text.Split('\n').Select(l =>
+            l.StartsWith("    ship:", StringComparison.Ordinal) || l.StartsWith("    skip:", StringComparison.Ordinal)
+                ? l.Replace(".\"", ", as far as the record shows.\"", StringComparison.Ordinal)
+                : l));
+        Assert.NotEqual(text, edited);
+        await File.WriteAllTextAsync(founder, edited, Token);
+
+        clock.Advance(TimeSpan.FromDays(1));
+        using var after = await TestHost.StartAsync(db, clock, settings, seed: false);
+        Assert.Equal(39, await EnqueueAllAsync(after));
+        Assert.Equal(39, await DrainAsync(after, "a"));
+
+        var history = (await after.Services.GetRequiredService<ReviewStore>().HistoryForToolAsync(toolId, Token))
+            .Where(r => r.CriticSlug == "founder").ToList();
+        Assert.Equal(2, history.Count);
+        Assert.NotEqual(history[0].CriticVersion, history[1].CriticVersion);
+        Assert.Equal(oldBody, history[0].Body);
+        Assert.NotEqual(history[0].Body, history[1].Body);
+    }
 }
 
 public sealed class SqliteReviewJobTests() : ReviewJobTests("sqlite");
