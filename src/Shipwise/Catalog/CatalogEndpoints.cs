@@ -73,7 +73,7 @@ public static class CatalogEndpoints
                 detail: $"No tool has the slug or alias '{slug}'. Search the catalog with GET /api/tools?q={Uri.EscapeDataString(slug)}.");
         }
 
-        var current = await reviews.CurrentForToolAsync(lookup.Tool.Id, cancellationToken);
+        var current = await reviews.CurrentForToolAsync(lookup.Tool, cancellationToken);
         return TypedResults.Ok(ToolResponse.From(lookup.Tool, current, critics));
     }
 }

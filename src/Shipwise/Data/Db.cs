@@ -11,6 +11,8 @@ namespace Shipwise.Data;
 /// </summary>
 public sealed class Db : IDisposable
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _sqliteConnectionString = "";
 
@@ -76,9 +78,15 @@ public sealed class Db : IDisposable
 
         // WAL with synchronous=NORMAL survives a killed process (what we promise); only an OS crash
         // can lose the last commits. A 32 MB page cache (per connection) keeps the hot index pages of a large catalog in memory.
-        await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;";
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        // Pooled connections keep their settings, so each underlying connection is set up once.
+        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+        {
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            _configured.AddOrUpdate(handle, true);
+        }
+
         return connection;
     }
 

@@ -251,6 +251,16 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         return await WithTextAsync(connection, rows, cancellationToken);
     }
 
+    /// <summary>The same, for a tool the caller has already loaded: its document is not read or parsed twice.</summary>
+    public async Task<IReadOnlyList<StoredReview>> CurrentForToolAsync(Catalog.StoredTool tool, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.tool_id = @Id AND r.is_current = {Db.True(connection)}",
+            new { tool.Id }, cancellationToken: cancellationToken));
+        return await WithTextAsync(connection, rows, cancellationToken, new() { [(tool.Id, tool.Fingerprint)] = tool.Tool });
+    }
+
     /// <summary>Current verdicts of many tools in one query (list pages), keyed by tool; no review text.</summary>
     public async Task<ILookup<long, StoredReview>> CurrentForToolsAsync(IReadOnlyCollection<long> toolIds, CancellationToken cancellationToken = default)
     {
@@ -328,10 +338,11 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
     }
 
     // Evidence reviews get their text back from the inputs they were written from.
-    private async Task<IReadOnlyList<StoredReview>> WithTextAsync(DbConnection connection, IEnumerable<Row> rows, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoredReview>> WithTextAsync(
+        DbConnection connection, IEnumerable<Row> rows, CancellationToken cancellationToken, Dictionary<(long, string), Tool?>? known = null)
     {
         var list = rows.ToList();
-        var tools = new Dictionary<(long, string), Tool?>();
+        var tools = known ?? [];
         var result = new List<StoredReview>(list.Count);
         foreach (var row in list)
         {
