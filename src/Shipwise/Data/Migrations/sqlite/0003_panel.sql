@@ -24,7 +24,7 @@ CREATE TABLE review_jobs (
 );
 
 -- Claims walk pending jobs in id order, and look for expired leases separately. (PostgreSQL
--- uses partial indexes here; on SQLite they made a 700,000-job run twice as slow, measured.)
+-- uses partial indexes here; on SQLite these composite ones measured well: docs/benchmarks.md.)
 CREATE INDEX ix_review_jobs_claimable ON review_jobs (status, id);
 CREATE INDEX ix_review_jobs_leases ON review_jobs (status, claimed_until);
 CREATE INDEX ix_review_jobs_tool ON review_jobs (tool_id);
