@@ -11,7 +11,7 @@ public sealed record ImportProgress(long BytesDone, long BytesTotal, int ToolsRe
 /// Upserts tools by slug or alias, all in one transaction: a file with one bad row leaves
 /// the catalog exactly as it was, and the error names every problem found.
 /// </summary>
-public sealed class CatalogImporter(Db db, TimeProvider clock, CatalogChangeNotifier changes)
+public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider clock, CatalogChangeNotifier changes)
 {
     private const int BatchSize = 1000;
     private const int MaxProblems = 200;
@@ -26,7 +26,7 @@ public sealed class CatalogImporter(Db db, TimeProvider clock, CatalogChangeNoti
         if (Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            return await ImportAsync(path, await CsvCatalog.ReadAsync(bytes, db, cancellationToken), bytes.Length, progress, cancellationToken);
+            return await ImportAsync(path, await CsvCatalog.ReadAsync(bytes, queries, cancellationToken), bytes.Length, progress, cancellationToken);
         }
 
         // Streamed: the file is read through a small buffer, never held whole.

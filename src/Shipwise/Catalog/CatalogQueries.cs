@@ -69,6 +69,13 @@ public sealed class CatalogQueries(Db db)
         return rows.Select(r => r.ToStored()).ToDictionary(t => t.Id);
     }
 
+    /// <summary>The tool a slug, alias or other spelling names, following an alias to its canonical tool; null when none.</summary>
+    public async Task<StoredTool?> FindToolAsync(string slugOrAlias, CancellationToken cancellationToken = default)
+    {
+        var lookup = await FindAsync(slugOrAlias, cancellationToken);
+        return lookup.Tool ?? (lookup.RedirectTo is { } canonical ? (await FindAsync(canonical, cancellationToken)).Tool : null);
+    }
+
     /// <summary>Ids of the tools with these slugs or aliases; unknown names are returned separately so a command can name them.</summary>
     public async Task<(IReadOnlyList<long> Ids, IReadOnlyList<string> Unknown)> ResolveAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
     {
@@ -76,16 +83,13 @@ public sealed class CatalogQueries(Db db)
         var unknown = new List<string>();
         foreach (var name in names)
         {
-            var lookup = await FindAsync(name, cancellationToken);
-            var slug = lookup.Tool?.Tool.Slug ?? lookup.RedirectTo;
-            var stored = lookup.Tool ?? (slug is null ? null : (await FindAsync(slug, cancellationToken)).Tool);
-            if (stored is null)
+            if (await FindToolAsync(name, cancellationToken) is { } stored)
             {
-                unknown.Add(name);
+                ids.Add(stored.Id);
             }
             else
             {
-                ids.Add(stored.Id);
+                unknown.Add(name);
             }
         }
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Dapper;
 using Shipwise.Core.Catalog;
-using Shipwise.Data;
 
 namespace Shipwise.Catalog;
 
@@ -36,7 +34,7 @@ public static class CsvCatalog
         }
     }
 
-    public static async Task<IReadOnlyList<ParsedTool>> ReadAsync(byte[] bytes, Db db, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ParsedTool>> ReadAsync(byte[] bytes, CatalogQueries catalog, CancellationToken cancellationToken)
     {
         var results = new List<ParsedTool>();
         List<Csv.Record> records;
@@ -64,7 +62,6 @@ public static class CsvCatalog
             return [new ParsedTool(null, "row 1", 1, [new(1, "header", $"{message}; the columns are: {string.Join(",", Header)}")], bytes.Length)];
         }
 
-        await using var connection = await db.OpenAsync(cancellationToken);
         var row = 1;
         foreach (var csvRecord in records.Skip(1))
         {
@@ -97,7 +94,7 @@ public static class CsvCatalog
             }
 
             var slug = Field("slug") ?? "";
-            var existing = await FindDocumentAsync(connection, slug, cancellationToken);
+            var existing = (await catalog.FindToolAsync(slug, cancellationToken))?.Tool;
             var tool = new Tool
             {
                 Slug = slug,
@@ -121,16 +118,4 @@ public static class CsvCatalog
 
     private static IReadOnlyList<string> Split(string? list) =>
         list is null ? [] : list.Split(ListSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    private static async Task<Tool?> FindDocumentAsync(System.Data.Common.DbConnection connection, string slug, CancellationToken cancellationToken)
-    {
-        var document = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
-            """
-            SELECT document FROM tools WHERE slug = @slug
-            UNION ALL
-            SELECT t.document FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE a.alias = @slug
-            """,
-            new { slug }, cancellationToken: cancellationToken));
-        return document is null ? null : JsonSerializer.Deserialize<Tool>(document, CatalogJson.Options);
-    }
 }

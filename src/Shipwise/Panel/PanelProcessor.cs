@@ -60,7 +60,7 @@ public sealed class PanelProcessor(ReviewJobStore jobs, PanelRunner runner, Cata
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogError(ex, "Review job {Job} ({Critic}) failed", job.Id, job.CriticSlug);
-                    prepared[i] = new PreparedJob(job, new JobResult(JobOutcome.Retrying), [], ex.Message);
+                    prepared[i] = runner.Failed(job, ex.Message);
                 }
 
                 // An LLM review cost a model call: store it now rather than with the batch.

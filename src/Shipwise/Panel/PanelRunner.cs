@@ -69,8 +69,7 @@ public sealed class PanelRunner(
         if (outcome.Review is not { } llmReview)
         {
             logger.LogWarning("LLM review of {Tool} by {Critic} failed: {Failure}", stored.Tool.Slug, critic.Slug, outcome.Failure);
-            var final = job.Attempts >= options.Value.MaxJobAttempts;
-            return new PreparedJob(job, new JobResult(final ? JobOutcome.Failed : JobOutcome.Retrying), [fallback], outcome.Failure ?? "the model gave no usable review");
+            return Failed(job, outcome.Failure ?? "the model gave no usable review", [fallback]);
         }
 
         var provenance = new ReviewProvenance(
@@ -81,6 +80,12 @@ public sealed class PanelRunner(
             ? new PreparedJob(job, new JobResult(JobOutcome.Disputed, llmReview.Verdict, llmReview.Score), [fallback, ReviewWrite.Llm(llmReview, provenance, "disputed", asOf)])
             : new PreparedJob(job, new JobResult(JobOutcome.Published, llmReview.Verdict, llmReview.Score), [ReviewWrite.Llm(llmReview, provenance, "published", asOf)]);
     }
+
+    /// <summary>A job that did not produce a review: retried with backoff, or recorded as failed after its last attempt.</summary>
+    public PreparedJob Failed(ReviewJob job, string error, IReadOnlyList<ReviewWrite>? writes = null) =>
+        new(job, new JobResult(IsLastAttempt(job) ? JobOutcome.Failed : JobOutcome.Retrying), writes ?? [], error);
+
+    private bool IsLastAttempt(ReviewJob job) => job.Attempts >= options.Value.MaxJobAttempts;
 
     /// <summary>Held back when exactly one side takes no side, or the scores differ by more than the margin.</summary>
     public static bool IsDisputed(int? llmScore, int? evidenceScore, int margin) =>
@@ -140,7 +145,7 @@ public sealed class PanelRunner(
     // Back into the queue with exponential backoff, or recorded as failed after the last attempt.
     private async Task FailAsync(DbConnection connection, DbTransaction transaction, PreparedJob job, string node, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var final = job.Job.Attempts >= options.Value.MaxJobAttempts;
+        var final = IsLastAttempt(job.Job);
         var retryAt = now.AddSeconds(Math.Min(3600, 15 * Math.Pow(2, job.Job.Attempts - 1)));
         var error = job.Error!.Length > 2000 ? job.Error[..2000] : job.Error;
         await connection.ExecuteAsync(new CommandDefinition(
