@@ -9,6 +9,8 @@ public static class CatalogRegistration
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddSingleton<CatalogChangeNotifier>();
         builder.Services.AddSingleton<CatalogQueries>();
+        builder.Services.AddSingleton<ToolCards>();
+        builder.Services.AddSingleton<ToolHistory>();
         builder.Services.AddSingleton<CatalogImporter>();
         builder.Services.AddSingleton<CatalogExporter>();
         builder.Services.AddSingleton<DemoCatalogSeeder>();

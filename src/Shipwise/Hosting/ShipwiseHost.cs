@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
 using Shipwise.Data;
+using Shipwise.Compare;
 using Shipwise.Panel;
+using Shipwise.Search;
+using Shipwise.Site;
 
 namespace Shipwise.Hosting;
 
@@ -28,6 +31,8 @@ public static class ShipwiseHost
         builder.AddShipwise();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddPanelWorker();
+        builder.AddSearch();
+        builder.AddSite();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -35,15 +40,18 @@ public static class ShipwiseHost
             var catalog = CatalogJson.Options;
             json.SerializerOptions.PropertyNamingPolicy = catalog.PropertyNamingPolicy;
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
         });
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseSite();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
         app.MapCatalog();
         app.MapPanel();
+        app.MapCompare();
+        app.MapSite();
         return app;
     }
 }

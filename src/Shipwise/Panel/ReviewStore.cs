@@ -177,6 +177,12 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
 
         // PostgreSQL: one statement and one JSON parameter per batch, not a round trip per row.
         // SQLite: one prepared statement run per row (measured 2.6x faster than json_each there).
+        await InsertRowsAsync(connection, transaction, rows, isPostgres);
+        await ToolPanelTotals.RefreshAsync(connection, transaction, currentAt.Keys.Select(k => k.Item1).Distinct().ToList(), now);
+    }
+
+    private static async Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, List<ReviewRow> rows, bool isPostgres)
+    {
         if (isPostgres)
         {
             await connection.ExecuteAsync(
@@ -261,6 +267,17 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         return await WithTextAsync(connection, rows, cancellationToken, new() { [(tool.Id, tool.Fingerprint)] = tool.Tool });
     }
 
+    /// <summary>Current reviews with their text for a few tools the caller has loaded (a compare page), in one query.</summary>
+    public async Task<ILookup<long, StoredReview>> CurrentForToolsWithTextAsync(IReadOnlyList<Catalog.StoredTool> tools, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE {db.InList("r.tool_id", "toolIds")} AND r.is_current = {Db.True(connection)}",
+            new { toolIds = db.ListValue(tools.Select(t => t.Id).ToList()) }, cancellationToken: cancellationToken));
+        var known = tools.ToDictionary(t => (t.Id, t.Fingerprint), t => (Tool?)t.Tool);
+        return (await WithTextAsync(connection, rows, cancellationToken, known)).ToLookup(r => r.ToolId);
+    }
+
     /// <summary>Current verdicts of many tools in one query (list pages), keyed by tool; no review text.</summary>
     public async Task<ILookup<long, StoredReview>> CurrentForToolsAsync(IReadOnlyCollection<long> toolIds, CancellationToken cancellationToken = default)
     {
@@ -333,6 +350,11 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE reviews SET status = @status, is_current = @current WHERE id = @reviewId",
             new { status = approve ? "published" : "rejected", current = approve, reviewId }, transaction, cancellationToken: cancellationToken));
+        if (approve)
+        {
+            await ToolPanelTotals.RefreshAsync(connection, transaction, [row.ToolId], clock.GetUtcNow());
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return row.ToReview(null) with { Status = approve ? "published" : "rejected", IsCurrent = approve };
     }

@@ -1,0 +1,81 @@
+using Shipwise.Core.Catalog;
+
+namespace Shipwise.Core.Compare;
+
+/// <summary>
+/// Everything a compare page shows for two tools: the headline rows, the key facts side by
+/// side, each critic's scorecard and, above all, which one to ship with for each use case.
+/// </summary>
+public sealed record Comparison(
+    CompareSide Left,
+    CompareSide Right,
+    string Path,
+    IReadOnlyList<DecisionRow> DecisionRows,
+    IReadOnlyList<FactRow> FactRows,
+    IReadOnlyList<ScorecardRow> Scorecard,
+    IReadOnlyList<UseCaseAnswer> Answers)
+{
+    /// <summary>
+    /// Compares the two sides in the order given; callers wanting the canonical page order
+    /// put the sides through <see cref="ComparePair.Canonical"/> first.
+    /// </summary>
+    /// <param name="critics">The whole panel, so every seat gets a scorecard row even when neither side has its review yet.</param>
+    public static Comparison Build(CompareSide left, CompareSide right, IReadOnlyList<CompareCritic> critics)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        ArgumentNullException.ThrowIfNull(critics);
+        if (string.Equals(left.Tool.Slug, right.Tool.Slug, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{left.Tool.Slug}' cannot be compared with itself", nameof(right));
+        }
+
+        return new Comparison(
+            left,
+            right,
+            ComparePair.Path(left.Tool.Slug, right.Tool.Slug),
+            DecisionRowBuilder.Build(left, right),
+            FactRowBuilder.Build(left.Tool, right.Tool),
+            ScorecardBuilder.Build(left, right, critics),
+            UseCaseAnswers.For(left, right));
+    }
+}
+
+/// <summary>Which side a row favours. None when the row has no better side or a side is unknown.</summary>
+public enum Leader { None, Left, Right, Tie }
+
+/// <summary>The answer to a use case: one side, "it depends" (a real tie), or neither fits.</summary>
+public enum Pick { Left, Right, Depends, Neither }
+
+/// <summary>A headline row: panel verdict, community, pricing, best for, category.</summary>
+public sealed record DecisionRow(string Key, string Label, string Left, string Right, bool Differs);
+
+/// <summary>One key fact side by side; <see cref="Leader"/> is set only where "better" means something.</summary>
+public sealed record FactRow(string Key, string Label, FactCell Left, FactCell Right, bool Differs, Leader Leader);
+
+/// <summary>A fact as shown, with where it came from; Source, AsOf and Status are null when it is not on record.</summary>
+public sealed record FactCell(string Text, string? Source, DateOnly? AsOf, FactStatus? Status)
+{
+    public const string UnknownText = "Unknown";
+
+    public static FactCell Unknown { get; } = new(UnknownText, null, null, null);
+
+    public bool IsKnown => Status is not null;
+
+    /// <summary>"verified", "vendor-claim" or "unverified"; null when unknown.</summary>
+    public string? StatusWire => Status?.ToWire();
+
+    public static FactCell Of<T>(SourcedFact<T> fact, string text)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return new FactCell(text, fact.Source, fact.AsOf, fact.Status);
+    }
+}
+
+/// <summary>One critic's take on both sides; a null side has not been reviewed by that critic yet.</summary>
+/// <param name="Higher">The side the critic scored higher; None when either score is missing.</param>
+public sealed record ScorecardRow(string CriticSlug, string CriticName, int Order, CriticTake? Left, CriticTake? Right, Leader Higher);
+
+/// <summary>"Which one should you ship with?" for one use case, with the facts that decide it.</summary>
+/// <param name="ToolSlug">The picked tool; null for <see cref="Pick.Depends"/> and <see cref="Pick.Neither"/>.</param>
+public sealed record UseCaseAnswer(string UseCase, string Question, Pick Pick, string? ToolSlug, string? ToolName, string Reason);

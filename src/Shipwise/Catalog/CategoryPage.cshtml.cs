@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shipwise.Core.Catalog;
+using Shipwise.Site;
+
+namespace Shipwise.Catalog;
+
+/// <summary>A category's tools ranked by panel verdict; it doubles as the alternatives page.</summary>
+public sealed class CategoryPageModel(ToolCards cards) : PageModel
+{
+    public const int PageSize = 50;
+
+    public Category Category { get; private set; } = null!;
+
+    public CardPage Ranked { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, int? page, CancellationToken cancellationToken)
+    {
+        if (Taxonomy.FindCategory(slug) is not { } category)
+        {
+            var lower = slug.ToLowerInvariant();
+            return lower != slug && Taxonomy.FindCategory(lower) is not null ? RedirectPermanent($"/categories/{lower}") : NotFound();
+        }
+
+        if (page is < 1)
+        {
+            return Redirect($"/categories/{category.Slug}");
+        }
+
+        Category = category;
+        Ranked = await cards.RankedInCategoryAsync(category.Slug, page ?? 1, PageSize, cancellationToken);
+        if (Ranked.Page > Ranked.PageCount)
+        {
+            return NotFound();
+        }
+
+        var path = Ranked.Page == 1 ? $"/categories/{category.Slug}" : $"/categories/{category.Slug}?page={Ranked.Page}";
+        ViewData["Meta"] = new PageMeta(
+            $"Best {category.Name.ToLowerInvariant()}: ranked by the panel",
+            $"{Ranked.Total} {category.Name.ToLowerInvariant()} ranked by seven AI critics. {category.Description}",
+            path);
+        return Page();
+    }
+}

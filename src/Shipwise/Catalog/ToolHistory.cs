@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Dapper;
+using Shipwise.Core.Catalog;
+using Shipwise.Core.Panel;
+using Shipwise.Data;
+using Shipwise.Panel;
+
+namespace Shipwise.Catalog;
+
+/// <summary>One move in a critic's view of a tool: "Founder went Skip 48 → Ship 67 on 3 May 2026, after the price drop".</summary>
+public sealed record HistoryEntry(string CriticSlug, string CriticName, Verdict FromVerdict, int? FromScore, Verdict ToVerdict, int? ToScore, DateTimeOffset At, string Why);
+
+/// <summary>
+/// Explains how each critic's verdict on a tool moved and why: a changed fact (read from the
+/// tool's stored revisions), a revised critic file, or a different reviewer.
+/// </summary>
+public sealed class ToolHistory(Db db, ReviewStore reviews, CriticCatalog critics)
+{
+    public async Task<IReadOnlyList<HistoryEntry>> ForAsync(StoredTool tool, CancellationToken cancellationToken = default)
+    {
+        var history = await reviews.HistoryForToolAsync(tool.Id, cancellationToken);
+        if (history.Count <= critics.All.Count)
+        {
+            // One review per critic at most: nothing has moved yet, and no revision needs reading.
+            var perCritic = history.GroupBy(r => r.CriticSlug).All(g => g.Count() == 1);
+            if (perCritic)
+            {
+                return [];
+            }
+        }
+
+        var documents = await RevisionsAsync(tool, cancellationToken);
+        var entries = new List<HistoryEntry>();
+        foreach (var group in history.GroupBy(r => r.CriticSlug))
+        {
+            var ordered = group.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                var (before, after) = (ordered[i - 1], ordered[i]);
+                if (before.Verdict == after.Verdict && before.Score == after.Score)
+                {
+                    continue;
+                }
+
+                entries.Add(new HistoryEntry(
+                    after.CriticSlug, critics.Find(after.CriticSlug)?.Name ?? after.CriticSlug,
+                    before.Verdict, before.Score, after.Verdict, after.Score, after.CreatedAt, Why(before, after, documents)));
+            }
+        }
+
+        return entries.OrderByDescending(e => e.At).ThenBy(e => critics.Find(e.CriticSlug)?.Order ?? int.MaxValue).ToList();
+    }
+
+    private static string Why(StoredReview before, StoredReview after, IReadOnlyDictionary<string, Tool> documents)
+    {
+        if (before.FactsHash != after.FactsHash)
+        {
+            if (documents.TryGetValue(before.FactsHash, out var old) && documents.TryGetValue(after.FactsHash, out var current))
+            {
+                var changes = FactChanges.Between(old, current);
+                if (changes.Count > 0)
+                {
+                    return FactChanges.Describe(changes);
+                }
+            }
+
+            return "after the catalog entry was updated";
+        }
+
+        if (before.CriticVersion != after.CriticVersion)
+        {
+            return "after the critic's criteria were revised";
+        }
+
+        return before.Reviewer != after.Reviewer
+            ? (after.Reviewer == "llm" ? "when the language-model reviewer took over" : "when the evidence reviewer took over")
+            : "on a fresh review";
+    }
+
+    private async Task<IReadOnlyDictionary<string, Tool>> RevisionsAsync(StoredTool tool, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Fingerprint, string Document)>(new CommandDefinition(
+            "SELECT fingerprint, document FROM tool_revisions WHERE tool_id = @Id ORDER BY replaced_at",
+            new { tool.Id }, cancellationToken: cancellationToken));
+        var documents = new Dictionary<string, Tool>(StringComparer.Ordinal) { [tool.Fingerprint] = tool.Tool };
+        foreach (var (fingerprint, document) in rows)
+        {
+            documents.TryAdd(fingerprint, JsonSerializer.Deserialize<Tool>(document, CatalogJson.Options)!);
+        }
+
+        return documents;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shipwise.Core.Catalog;
+using Shipwise.Core.Panel;
+using Shipwise.Panel;
+using Shipwise.Site;
+
+namespace Shipwise.Catalog;
+
+public sealed class ToolPageModel(CatalogQueries queries, ToolCards cards, ReviewStore reviewStore, CriticCatalog critics, ToolHistory history, PublicUrls urls) : PageModel
+{
+    public StoredTool Stored { get; private set; } = null!;
+
+    public Tool Tool => Stored.Tool;
+
+    public PanelFigures Panel { get; private set; } = null!;
+
+    public Verdict? PanelVerdict { get; private set; }
+
+    /// <summary>Every critic in panel order, with its current review or null when it has not reviewed yet.</summary>
+    public IReadOnlyList<(Core.Panel.Critics.Critic Critic, StoredReview? Review)> Takes { get; private set; } = [];
+
+    public IReadOnlyList<FactRow> Facts { get; private set; } = [];
+
+    public IReadOnlyList<ToolCard> Alternatives { get; private set; } = [];
+
+    public IReadOnlyList<ToolCard> Competitors { get; private set; } = [];
+
+    public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+
+    public string PanelTake { get; private set; } = "";
+
+    public string PageUrl { get; private set; } = "";
+
+    public string BadgeUrl { get; private set; } = "";
+
+    public string EmbedUrl { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var lookup = await queries.FindAsync(slug, cancellationToken);
+        if (lookup.RedirectTo is { } canonical)
+        {
+            return RedirectPermanent($"/tools/{canonical}");
+        }
+
+        if (lookup.Tool is not { } stored)
+        {
+            return NotFound();
+        }
+
+        Stored = stored;
+        var current = await reviewStore.CurrentForToolAsync(stored, cancellationToken);
+        Panel = PanelFigures.From(current);
+        PanelVerdict = Panel.Verdict is { } v ? VerdictText.Parse(v) : null;
+        var byCritic = current.ToDictionary(r => r.CriticSlug);
+        Takes = critics.All.OrderBy(c => c.Order).Select(c => (c, byCritic.GetValueOrDefault(c.Slug))).ToList();
+        Facts = ToolFactTable.For(Tool);
+        Alternatives = await cards.AlternativesAsync(Tool.Category, stored.Id, 6, cancellationToken);
+        var competitorSlugs = (Tool.Facts.Competitors?.Value ?? []).Select(Slug.From).Where(s => s != Tool.Slug).Distinct().ToList();
+        Competitors = (await cards.BySlugsAsync(competitorSlugs, cancellationToken)).OrderBy(c => competitorSlugs.IndexOf(c.Slug)).ToList();
+        History = await history.ForAsync(stored, cancellationToken);
+        PanelTake = PanelTakeText.Compose(Tool.Name, PanelVerdict, Takes);
+        PageUrl = urls.Absolute(Request, $"/tools/{Tool.Slug}");
+        BadgeUrl = urls.Absolute(Request, $"/badge/{Tool.Slug}.svg");
+        EmbedUrl = urls.Absolute(Request, $"/embed/{Tool.Slug}");
+
+        ViewData["Meta"] = new PageMeta(
+            $"{Tool.Name}: ship or skip?",
+            $"{Tool.Name} ({Tool.Vendor.Name}): {Tool.Tagline}. Panel verdict: {SiteText.PanelLine(Panel.Ships, Panel.Skips, PanelVerdict)}.",
+            $"/tools/{Tool.Slug}")
+        {
+            OpenGraphType = "article",
+            JsonLd = ToolJsonLd.For(Tool, PageUrl, Takes, Panel),
+        };
+        return Page();
+    }
+}

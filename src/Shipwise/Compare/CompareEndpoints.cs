@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Shipwise.Core.Catalog;
+using Shipwise.Core.Compare;
+using Shipwise.Core.Panel;
+using Shipwise.Site;
+
+namespace Shipwise.Compare;
+
+public sealed record CompareSideResponse(
+    string Slug, string Name, string Tagline, string Category, string Vendor, PanelSideFigures Panel, CommunityFigure? Community, string Entry, string Pricing);
+
+/// <summary>The panel's figures for one side; nulls are written out because "no verdict yet" is an answer.</summary>
+public sealed record PanelSideFigures(
+    int Ships, int Skips, int NoTakes,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] int? ShipPercent,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? Verdict,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? MeanScore,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] decimal? BadgeScore);
+
+public sealed record CompareResponse(
+    string Path,
+    CompareSideResponse Left,
+    CompareSideResponse Right,
+    IReadOnlyList<DecisionRow> DecisionRows,
+    IReadOnlyList<FactRow> FactRows,
+    IReadOnlyList<ScorecardRow> Scorecard,
+    IReadOnlyList<UseCaseAnswer> Answers)
+{
+    public static CompareResponse From(Comparison c) =>
+        new(c.Path, Side(c.Left), Side(c.Right), c.DecisionRows, c.FactRows, c.Scorecard, c.Answers);
+
+    private static CompareSideResponse Side(CompareSide side)
+    {
+        var pricing = side.Tool.Facts.Pricing?.Value;
+        var p = side.Panel;
+        return new CompareSideResponse(
+            side.Tool.Slug, side.Tool.Name, side.Tool.Tagline, side.Tool.Category, side.Tool.Vendor.Name,
+            new PanelSideFigures(p.Ships, p.Skips, p.NoTakes, p.ShipPercent, p.Verdict?.ToWire(), p.MeanScore, p.BadgeScore),
+            side.Community, PricingRead.EntryLabel(PricingRead.Entry(pricing)), PricingRead.Describe(pricing));
+    }
+}
+
+public static class CompareEndpoints
+{
+    public static IEndpointRouteBuilder MapCompare(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/compare").WithTags("Compare");
+        api.MapGet("/{a}/{b}", GetComparisonAsync).WithName("Compare").CacheOutput(SiteRegistration.CachePolicy);
+        return app;
+    }
+
+    public static async Task<Results<Ok<CompareResponse>, RedirectHttpResult, ProblemHttpResult>> GetComparisonAsync(
+        string a, string b, CompareQuery compare, CancellationToken cancellationToken)
+    {
+        var lookup = await compare.FindAsync(a, b, cancellationToken);
+        if (lookup.Unknown.Count > 0)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Tool not found",
+                detail: $"No tool has the slug or alias {string.Join(" or ", lookup.Unknown.Select(u => $"'{u}'"))}. Search the catalog with GET /api/tools?q=...");
+        }
+
+        if (lookup.SameTool)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "A tool cannot be compared with itself",
+                detail: $"'{a}' and '{b}' name the same tool. Pick two different tools.");
+        }
+
+        if (lookup.IsRedirect)
+        {
+            return TypedResults.Redirect($"/api/compare/{lookup.RedirectLeft}/{lookup.RedirectRight}", permanent: true);
+        }
+
+        return TypedResults.Ok(CompareResponse.From(lookup.Comparison!));
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shipwise.Core.Catalog;
+using Shipwise.Core.Compare;
+using Shipwise.Site;
+
+namespace Shipwise.Compare;
+
+public sealed class ComparePageModel(CompareQuery compare, CompareViews views) : PageModel
+{
+    public Comparison Comparison { get; private set; } = null!;
+
+    public Tool Left => Comparison.Left.Tool;
+
+    public Tool Right => Comparison.Right.Tool;
+
+    public async Task<IActionResult> OnGetAsync(string pair, CancellationToken cancellationToken)
+    {
+        // A slug may contain "-vs-" itself, so try every split until one names two tools.
+        CompareLookup? found = null;
+        foreach (var (a, b) in ComparePair.Candidates(pair))
+        {
+            var lookup = await compare.FindAsync(a, b, cancellationToken);
+            if (lookup.Comparison is not null || lookup.IsRedirect)
+            {
+                found = lookup;
+                break;
+            }
+        }
+
+        if (found is null)
+        {
+            // Other spellings ("SmolVLM2-vs-GPT-4o-mini") are not valid slugs: try them lower-cased before giving up.
+            var lower = pair.ToLowerInvariant();
+            return lower != pair && ComparePair.Candidates(lower).Any() ? RedirectPermanent($"/compare/{lower}") : NotFound();
+        }
+
+        if (found.IsRedirect)
+        {
+            return RedirectPermanent(ComparePair.Path(found.RedirectLeft!, found.RedirectRight!));
+        }
+
+        Comparison = found.Comparison!;
+        views.Count(Left.Slug, Right.Slug);
+        ViewData["Meta"] = new PageMeta(
+            $"{Left.Name} vs {Right.Name}: which one should you ship with?",
+            $"{Left.Name} or {Right.Name}? Panel verdicts, pricing, key facts side by side, and an answer per use case.",
+            Comparison.Path);
+        return Page();
+    }
+}

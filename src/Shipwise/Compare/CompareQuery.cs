@@ -1,0 +1,67 @@
+using Shipwise.Catalog;
+using Shipwise.Core.Catalog;
+using Shipwise.Core.Compare;
+using Shipwise.Core.Panel;
+using Shipwise.Panel;
+
+namespace Shipwise.Compare;
+
+/// <summary>What a compare address resolves to: the comparison, a canonical address to redirect to, or the side(s) not found.</summary>
+public sealed record CompareLookup(Comparison? Comparison, string? RedirectLeft, string? RedirectRight, IReadOnlyList<string> Unknown, bool SameTool)
+{
+    public bool IsRedirect => RedirectLeft is not null;
+}
+
+/// <summary>Builds a comparison of any two tools from the stored tools and their current reviews (two tool reads, one review query).</summary>
+public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, CriticCatalog critics)
+{
+    public async Task<CompareLookup> FindAsync(string a, string b, CancellationToken cancellationToken)
+    {
+        var left = await queries.FindAsync(a, cancellationToken);
+        var right = await queries.FindAsync(b, cancellationToken);
+        var unknown = new List<string>();
+        if (left.Tool is null && left.RedirectTo is null)
+        {
+            unknown.Add(a);
+        }
+
+        if (right.Tool is null && right.RedirectTo is null)
+        {
+            unknown.Add(b);
+        }
+
+        if (unknown.Count > 0)
+        {
+            return new CompareLookup(null, null, null, unknown, false);
+        }
+
+        var leftSlug = left.Tool?.Tool.Slug ?? left.RedirectTo!;
+        var rightSlug = right.Tool?.Tool.Slug ?? right.RedirectTo!;
+        if (leftSlug == rightSlug)
+        {
+            return new CompareLookup(null, null, null, [], true);
+        }
+
+        var (first, second) = ComparePair.Canonical(leftSlug, rightSlug);
+        if (first != a || second != b)
+        {
+            // Reversed order, an alias or another spelling: one canonical address per pair.
+            return new CompareLookup(null, first, second, [], false);
+        }
+
+        var leftTool = left.Tool!;
+        var rightTool = right.Tool!;
+        var current = await reviews.CurrentForToolsWithTextAsync([leftTool, rightTool], cancellationToken);
+        var panel = critics.All.OrderBy(c => c.Order).Select(CompareCritic.From).ToList();
+        var comparison = Comparison.Build(Side(leftTool, current[leftTool.Id]), Side(rightTool, current[rightTool.Id]), panel);
+        return new CompareLookup(comparison, null, null, [], false);
+    }
+
+    private CompareSide Side(StoredTool tool, IEnumerable<StoredReview> current)
+    {
+        var list = current.ToList();
+        var takes = list.Select(r => new CriticTake(
+            r.CriticSlug, critics.Find(r.CriticSlug)?.Name ?? r.CriticSlug, critics.Find(r.CriticSlug)?.Order ?? int.MaxValue, r.Verdict, r.Score, r.Summary)).ToList();
+        return new CompareSide(tool.Tool, PanelArithmetic.Summarize(list.Select(r => (r.Verdict, r.Score))), takes, Community: null);
+    }
+}

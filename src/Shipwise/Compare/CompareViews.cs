@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Dapper;
+using Shipwise.Data;
+
+namespace Shipwise.Compare;
+
+public sealed record ComparedPair
+{
+    public string LeftSlug { get; init; } = "";
+    public string LeftName { get; init; } = "";
+    public string RightSlug { get; init; } = "";
+    public string RightName { get; init; } = "";
+    public long Views { get; init; }
+}
+
+/// <summary>
+/// Counts compare-page views for the home page's most-compared pairs. Views are counted in
+/// memory (a cached page costs no write) and added to the database in one batch every few
+/// seconds; a crash loses at most that window, which is acceptable for a popularity figure.
+/// </summary>
+public sealed class CompareViews(Db db, ILogger<CompareViews> logger)
+{
+    private ConcurrentDictionary<(string, string), long> _pending = new();
+
+    public void Count(string leftSlug, string rightSlug) => _pending.AddOrUpdate((leftSlug, rightSlug), 1, (_, n) => n + 1);
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var batch = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<(string, string), long>());
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var ((left, right), views) in batch)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO compare_views (left_id, right_id, views)
+                SELECT l.id, r.id, @views FROM tools l, tools r WHERE l.slug = @left AND r.slug = @right
+                ON CONFLICT (left_id, right_id) DO UPDATE SET views = compare_views.views + excluded.views
+                """,
+                new { left, right, views }, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogDebug("Recorded {Pairs} compared pairs", batch.Count);
+    }
+
+    public async Task<IReadOnlyList<ComparedPair>> MostComparedAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ComparedPair>(new CommandDefinition(
+            """
+            SELECT l.slug AS LeftSlug, l.name AS LeftName, r.slug AS RightSlug, r.name AS RightName, v.views AS Views
+            FROM compare_views v JOIN tools l ON l.id = v.left_id JOIN tools r ON r.id = v.right_id
+            ORDER BY v.views DESC, l.slug, r.slug LIMIT @limit
+            """,
+            new { limit }, cancellationToken: cancellationToken));
+        return rows.ToList();
+    }
+}
+
+/// <summary>Writes counted views every few seconds, and once more at shutdown.</summary>
+public sealed class CompareViewFlusher(CompareViews views, ILogger<CompareViewFlusher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // Wall-clock pacing of a write batch, not domain time.
+                await Task.Delay(TimeSpan.FromSeconds(5), TimeProvider.System, stoppingToken);
+                await FlushQuietlyAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await FlushQuietlyAsync(CancellationToken.None);
+    }
+
+    private async Task FlushQuietlyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await views.FlushAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not record compare-page views");
+        }
+    }
+}

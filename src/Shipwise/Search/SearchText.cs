@@ -1,0 +1,149 @@
+namespace Shipwise.Search;
+
+/// <summary>
+/// How text becomes tokens, the same way for the catalog and for queries: lower case, accents
+/// folded, split on anything that is not a letter or digit, and each run also split where letters
+/// meet digits ("qwen2" gives "qwen2", "qwen" and "2"), so "qwen 2" and "qwen2" find the same tools.
+/// </summary>
+internal static class SearchText
+{
+    public const int MaxQueryLength = 200;
+    public const int MaxTerms = 8;
+
+    /// <summary>The query's terms: its first <see cref="MaxTerms"/> distinct runs, from at most <see cref="MaxQueryLength"/> characters.</summary>
+    public static List<string> Terms(string? query)
+    {
+        var text = (query ?? "").Trim();
+        if (text.Length > MaxQueryLength)
+        {
+            text = text[..MaxQueryLength];
+        }
+
+        var terms = new List<string>(MaxTerms);
+        foreach (var run in Runs(Fold(text)))
+        {
+            if (!terms.Contains(run))
+            {
+                terms.Add(run);
+                if (terms.Count == MaxTerms)
+                {
+                    break;
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    // Base letters of U+00E0-U+00FF and U+0100-U+017F ('.' keeps the character). A table because the app runs with
+    // InvariantGlobalization, where string.Normalize leaves non-ASCII text as it is.
+    private const string Latin1 = "aaaaaa.ceeeeiiiidnooooo.ouuuuy.y";
+    private const string LatinExtendedA =
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkkkllllllllllnnnnnnnnnoooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+    /// <summary>Lower case with the accents of Latin letters removed ("Crème" gives "creme").</summary>
+    public static string Fold(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (System.Text.Ascii.IsValid(lower))
+        {
+            return lower;
+        }
+
+        return string.Create(lower.Length, lower, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                var folded = c switch
+                {
+                    >= '\u00e0' and <= '\u00ff' => Latin1[c - '\u00e0'],
+                    >= '\u0100' and <= '\u017f' => LatinExtendedA[c - '\u0100'],
+                    _ => '.',
+                };
+                span[i] = folded == '.' ? c : folded;
+            }
+        });
+    }
+
+    /// <summary>Maximal letter-or-digit runs of already folded text.</summary>
+    public static IEnumerable<string> Runs(string folded)
+    {
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var inRun = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (inRun && start < 0)
+            {
+                start = i;
+            }
+            else if (!inRun && start >= 0)
+            {
+                yield return folded[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>The run cut where letters meet digits ("smolvlm2" gives "smolvlm", "2"); one piece when there is no such boundary.</summary>
+    public static List<string> Pieces(string run)
+    {
+        var pieces = new List<string>(2);
+        var start = 0;
+        for (var i = 1; i < run.Length; i++)
+        {
+            if (char.IsDigit(run[i]) != char.IsDigit(run[i - 1]))
+            {
+                pieces.Add(run[start..i]);
+                start = i;
+            }
+        }
+
+        pieces.Add(run[start..]);
+        return pieces;
+    }
+
+    public static bool IsNumber(string token)
+    {
+        foreach (var c in token)
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Adds the tokens of a field: every run and its pieces, and with <paramref name="joinWords"/> also
+    /// each word's runs glued together ("llama.cpp" gives "llamacpp", "GPT-4o" gives "gpt4o").
+    /// </summary>
+    public static void AddTokens(string text, bool joinWords, Action<string> add)
+    {
+        var folded = Fold(text);
+        foreach (var word in folded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var runs = 0;
+            foreach (var run in Runs(word))
+            {
+                runs++;
+                add(run);
+                var pieces = Pieces(run);
+                if (pieces.Count > 1)
+                {
+                    foreach (var piece in pieces)
+                    {
+                        add(piece);
+                    }
+                }
+            }
+
+            if (joinWords && runs > 1)
+            {
+                add(string.Concat(Runs(word)));
+            }
+        }
+    }
+}

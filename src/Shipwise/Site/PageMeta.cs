@@ -1,0 +1,35 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Shipwise.Site;
+
+/// <summary>What the layout needs to know about a page: title, description, canonical address, social card and structured data.</summary>
+public sealed record PageMeta(string Title, string Description, string CanonicalPath)
+{
+    public string OpenGraphType { get; init; } = "website";
+
+    /// <summary>schema.org JSON-LD, serialized by <see cref="JsonLd"/> so it is safe inside a script element.</summary>
+    public string? JsonLd { get; init; }
+
+    public bool NoIndex { get; init; }
+
+    public string FullTitle => Title == "Shipwise" ? Title : $"{Title} · Shipwise";
+
+    private static readonly JsonSerializerOptions _jsonLd = new()
+    {
+        // The default encoder escapes <, > and & (and non-ASCII), so "</script>" in a tool name cannot end the script element.
+        Encoder = JavaScriptEncoder.Default,
+    };
+
+    public static string Serialize(object value) => JsonSerializer.Serialize(value, _jsonLd);
+}
+
+/// <summary>The public base address used in canonical links, feeds, sitemaps and embeds.</summary>
+public sealed class PublicUrls(IConfiguration configuration)
+{
+    private readonly string? _configured = configuration["Shipwise:PublicUrl"]?.TrimEnd('/');
+
+    public string Base(HttpRequest request) => _configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    public string Absolute(HttpRequest request, string path) => Base(request) + path;
+}

@@ -1,0 +1,145 @@
+using System.Reflection;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+using Shipwise.Site.Embeds;
+
+namespace Shipwise.Site;
+
+/// <summary>The public site: server-rendered pages, cached whole and revalidated with ETags.</summary>
+public static class SiteRegistration
+{
+    public const string CachePolicy = "site";
+
+    /// <summary>Differs per build, so a deploy never serves a page rendered by the old code as "not modified".</summary>
+    public static readonly string BuildTag = Assembly.GetExecutingAssembly().ManifestModule.ModuleVersionId.ToString("N")[..8];
+
+    public static IHostApplicationBuilder AddSite(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(options =>
+        {
+            // Pages live in their feature folders (Catalog/, Compare/, Panel/, Search/, Site/), each with an absolute route.
+            options.RootDirectory = "/";
+        });
+        builder.Services.AddSingleton<SiteChanges>();
+        builder.Services.AddHostedService<SiteChangeWatcher>();
+        builder.Services.AddSingleton<SiteAssets>();
+        builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<Compare.CompareViews>();
+        builder.Services.AddSingleton<Compare.CompareQuery>();
+        builder.Services.AddHostedService<Compare.CompareViewFlusher>();
+        builder.Services.AddOutputCache(options =>
+        {
+            options.SizeLimit = builder.Configuration.GetValue<long>("Site:CacheSizeMegabytes", 256) * 1024 * 1024;
+            options.AddPolicy(CachePolicy, policy => policy
+                .AddPolicy<SitePagePolicy>()
+                .Expire(TimeSpan.FromMinutes(10))
+                .SetVaryByQuery("*")
+                .Tag(SiteChanges.PagesTag));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseSite(this WebApplication app)
+    {
+        // Pages get an HTML error page (a 404 suggests the nearest tools); the API keeps ProblemDetails.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // Routing after the status-code pages, so a re-executed /error/{code} request is routed afresh.
+        app.UseRouting();
+        app.Use(ConditionalGetAsync);
+        app.UseOutputCache();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapSite(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorPages().CacheOutput(CachePolicy);
+        app.MapGet("/assets/{file}", SiteAssets.Serve).ExcludeFromDescription();
+        app.MapEmbedsAndFeeds();
+        return app;
+    }
+
+    // No scripts run on the site; only the embed card may be framed by other sites.
+    private static void SecurityHeaders(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        var framable = context.Request.Path.StartsWithSegments("/embed");
+        headers.ContentSecurityPolicy = $"default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {(framable ? "*" : "'none'")}";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+    }
+
+    /// <summary>The ETag of every public page: the content version and the build.</summary>
+    public static string ETagFor(long version) => $"W/\"{version}-{BuildTag}\"";
+
+    // Answers a matching If-None-Match with 304 before anything renders, and stamps public
+    // page responses with the ETag and "revalidate every time" caching.
+    private static Task ConditionalGetAsync(HttpContext context, Func<Task> next)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+            || request.Path.StartsWithSegments("/assets") || request.Path.StartsWithSegments("/healthz"))
+        {
+            return next();
+        }
+
+        var changes = context.RequestServices.GetRequiredService<SiteChanges>();
+        var etag = ETagFor(changes.Version);
+        if (request.Headers.IfNoneMatch.ToString() is { Length: > 0 } ifNoneMatch && ifNoneMatch.Contains(etag, StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            context.Response.Headers.ETag = etag;
+            return Task.CompletedTask;
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            var response = context.Response;
+            SecurityHeaders(context);
+            if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.ETag))
+            {
+                response.Headers.ETag = etag;
+                if (!response.Headers.ContainsKey(HeaderNames.CacheControl))
+                {
+                    response.Headers.CacheControl = "no-cache";
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+        return next();
+    }
+}
+
+/// <summary>
+/// Caches anonymous GETs of public pages under the current content version, so a page rendered
+/// from data that has since changed is never served again, whichever node rendered it.
+/// </summary>
+public sealed class SitePagePolicy(SiteChanges changes) : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var cacheable = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.VaryByValues["v"] = changes.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        // Only whole, public answers are kept: no errors, redirects or responses that set cookies.
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
