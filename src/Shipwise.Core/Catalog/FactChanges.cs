@@ -26,6 +26,17 @@ public static class FactChanges
     public const string NotOnRecord = "not on record";
     private const int MaxListed = 3;
 
+    private static readonly string[] _weight =
+    [
+        .. new[]
+        {
+            FactName.Pricing, FactName.License, FactName.OpenWeights, FactName.ContextWindow, FactName.Parameters,
+            FactName.InputModalities, FactName.OutputModalities, FactName.DeploymentTargets, FactName.Certifications,
+            FactName.DataResidency, FactName.UptimeSla, FactName.Benchmarks, FactName.Runtimes, FactName.Quantizations,
+            FactName.Support, FactName.Competitors,
+        }.Select(f => f.ToWire()),
+    ];
+
     /// <summary>Every fact whose value, source, date or status differs, in catalog order.</summary>
     public static IReadOnlyList<FactChange> Between(Tool before, Tool after)
     {
@@ -44,7 +55,8 @@ public static class FactChanges
             added: open => open ? ("after open weights were released", "the open-weights release") : null);
         Add(changes, FactName.Parameters, b.Parameters, a.Parameters, FactFormat.Parameters, (x, y) => x == y,
             (_, _) => ("after the parameter count changed", "the parameter change"));
-        Add(changes, FactName.ContextWindow, b.ContextWindow, a.ContextWindow, FactFormat.Tokens, (x, y) => x == y,
+        // 128,000 and 131,072 both read "128K tokens": a restatement, not a change a reader would notice.
+        Add(changes, FactName.ContextWindow, b.ContextWindow, a.ContextWindow, FactFormat.Tokens, (x, y) => FactFormat.Tokens(x) == FactFormat.Tokens(y),
             (was, now) => now > was
                 ? ($"after the context window grew to {FactFormat.Tokens(now)}", "the larger context window")
                 : ($"after the context window shrank to {FactFormat.Tokens(now)}", "the smaller context window"));
@@ -79,8 +91,10 @@ public static class FactChanges
     public static string Describe(IReadOnlyList<FactChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var real = changes.Where(c => !c.SourceOnly).ToList();
-        var shown = real.Count > 0 ? real : [.. changes];
+        // Money and rights first: they are what a reader most wants to know moved.
+        var ordered = changes.OrderBy(c => Array.IndexOf(_weight, c.Fact) is var i and >= 0 ? i : _weight.Length).ToList();
+        var real = ordered.Where(c => !c.SourceOnly).ToList();
+        var shown = real.Count > 0 ? real : ordered;
         if (shown.Count == 0)
         {
             return "";

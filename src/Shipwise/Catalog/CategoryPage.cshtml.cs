@@ -14,7 +14,8 @@ public sealed class CategoryPageModel(ToolCards cards) : PageModel
 
     public CardPage Ranked { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? page, CancellationToken cancellationToken)
+    // "page" is a route value Razor Pages reserves for the page's own name, so the query parameter is bound explicitly.
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
         if (Taxonomy.FindCategory(slug) is not { } category)
         {
@@ -22,13 +23,13 @@ public sealed class CategoryPageModel(ToolCards cards) : PageModel
             return lower != slug && Taxonomy.FindCategory(lower) is not null ? RedirectPermanent($"/categories/{lower}") : NotFound();
         }
 
-        if (page is < 1)
+        if (pageNumber is < 1)
         {
             return Redirect($"/categories/{category.Slug}");
         }
 
         Category = category;
-        Ranked = await cards.RankedInCategoryAsync(category.Slug, page ?? 1, PageSize, cancellationToken);
+        Ranked = await cards.RankedInCategoryAsync(category.Slug, pageNumber ?? 1, PageSize, cancellationToken);
         if (Ranked.Page > Ranked.PageCount)
         {
             return NotFound();

@@ -29,12 +29,12 @@ public static class PanelTakeText
         };
         if (ships.Count > 0)
         {
-            parts.Add($"Strongest for: {ships[0].Critic.Name} ({ships[0].Review!.Score}): {ships[0].Review!.Summary}");
+            parts.Add($"Most in favour: {ships[0].Critic.Name}, at {ships[0].Review!.Score}/100.");
         }
 
         if (skips.Count > 0)
         {
-            parts.Add($"Strongest against: {skips[0].Critic.Name} ({skips[0].Review!.Score}): {skips[0].Review!.Summary}");
+            parts.Add($"Most against: {skips[0].Critic.Name}, at {skips[0].Review!.Score}/100.");
         }
 
         if (outs.Count > 0)

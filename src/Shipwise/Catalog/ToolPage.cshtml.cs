@@ -67,7 +67,7 @@ public sealed class ToolPageModel(CatalogQueries queries, ToolCards cards, Revie
 
         ViewData["Meta"] = new PageMeta(
             $"{Tool.Name}: ship or skip?",
-            $"{Tool.Name} ({Tool.Vendor.Name}): {Tool.Tagline}. Panel verdict: {SiteText.PanelLine(Panel.Ships, Panel.Skips, PanelVerdict)}.",
+            $"{Tool.Name} ({Tool.Vendor.Name}): {Tool.Tagline.TrimEnd('.')}. Panel verdict: {SiteText.PanelLine(Panel.Ships, Panel.Skips, PanelVerdict)}.",
             $"/tools/{Tool.Slug}")
         {
             OpenGraphType = "article",

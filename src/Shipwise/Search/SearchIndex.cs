@@ -233,7 +233,7 @@ public sealed class SearchIndex
 
     private SearchResult Run(string query, int limit, bool lenient)
     {
-        query ??= "";
+        query = SearchText.Effective(query);
         var terms = SearchText.Terms(query);
         if (terms.Count == 0 || _ids.Length == 0)
         {
@@ -247,6 +247,7 @@ public sealed class SearchIndex
 
         try
         {
+            scratch.Start();
             return Run(scratch, query, terms, Math.Clamp(limit, 0, MaxLimit), lenient);
         }
         finally
@@ -257,18 +258,14 @@ public sealed class SearchIndex
 
     private SearchResult Run(Scratch s, string query, List<string> terms, int limit, bool lenient)
     {
-        var lists = new List<(int Doc, TermHit Hit)>[terms.Count];
-        for (var t = 0; t < terms.Count; t++)
-        {
-            lists[t] = s.TermList(t);
-            CollectTerm(terms[t], s, lists[t]);
-        }
+        var plans = terms.Select(Plan).ToArray();
 
-        // Strict: intersect, rarest term first, so the candidate set only shrinks.
+        // Strict: intersect, cheapest term first, so the candidate set only shrinks; once it is small,
+        // later terms look the candidates up in their postings instead of reading them all.
         var order = Enumerable.Range(0, terms.Count).ToArray();
         if (!lenient)
         {
-            Array.Sort(order, (a, b) => lists[a].Count.CompareTo(lists[b].Count));
+            Array.Sort(order, (a, b) => plans[a].Cost.CompareTo(plans[b].Cost));
         }
 
         var epoch = s.NextEpoch();
@@ -277,22 +274,37 @@ public sealed class SearchIndex
         for (var step = 0; step < order.Length; step++)
         {
             var term = order[step];
+            var plan = plans[term];
             if (!lenient && step > 0)
             {
-                foreach (var (doc, hit) in lists[term])
+                if (candidates.Count * plan.ProbeCostPerTool < plan.Cost)
                 {
-                    ref var state = ref s.Docs[doc];
-                    if (state.Stamp == epoch && state.Matched == step)
+                    foreach (var doc in candidates)
                     {
-                        state.Fold(hit, term);
+                        if (Probe(plan, doc) is { } hit)
+                        {
+                            s.Docs[doc].Fold(hit, term);
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (var (doc, hit) in Scan(plan, s))
+                    {
+                        ref var state = ref s.Docs[doc];
+                        if (state.Stamp == epoch && state.Matched == step)
+                        {
+                            state.Fold(hit, term);
+                        }
                     }
                 }
 
-                candidates.RemoveAll(doc => s.Docs[doc].Matched != step + 1);
+                var matched = step + 1;
+                candidates.RemoveAll(doc => s.Docs[doc].Matched != matched);
             }
             else
             {
-                foreach (var (doc, hit) in lists[term])
+                foreach (var (doc, hit) in Scan(plan, s))
                 {
                     ref var state = ref s.Docs[doc];
                     if (state.Stamp != epoch)
@@ -379,36 +391,37 @@ public sealed class SearchIndex
     /// <summary>Marks candidates whose name, slug or an alias equals the query (tier 0) or starts with it (tier 1), compared in slug form.</summary>
     private void MarkNameMatches(Scratch s, int epoch, string query)
     {
-        var trimmed = query.Trim();
-        var normalized = Slug.From(trimmed.Length > SearchText.MaxQueryLength ? trimmed[..SearchText.MaxQueryLength] : trimmed);
+        var normalized = Slug.From(query);
         if (normalized.Length == 0)
         {
             return;
         }
 
+        // Keys are sorted, so those equal to the query come first and those starting with it follow.
         var first = LowerBound(normalized);
-        var end = first;
+        var end = PrefixEnd(first, normalized);
         var candidates = s.Candidates;
-        while (end < _keys.Length && end - first <= candidates.Count && _keys[end].StartsWith(normalized, StringComparison.Ordinal))
+        if (end - first <= 4L * candidates.Count)
         {
-            end++;
-        }
+            var exactEnd = first;
+            while (exactEnd < end && _keys[exactEnd].Length == normalized.Length)
+            {
+                exactEnd++;
+            }
 
-        if (end - first <= candidates.Count)
-        {
             for (var k = first; k < end; k++)
             {
                 ref var state = ref s.Docs[_keyDocs[k]];
-                if (state.Stamp == epoch && state.Matched > 0)
+                if (state.Stamp == epoch)
                 {
-                    Mark(ref state, _keys[k].Length == normalized.Length ? (byte)0 : (byte)1, _keyFields[k]);
+                    Mark(ref state, k < exactEnd ? (byte)0 : (byte)1, _keyFields[k]);
                 }
             }
 
             return;
         }
 
-        // More names start with the query than there are candidates: check the candidates' names instead.
+        // Far more names start with the query than there are candidates: check the candidates' own names.
         foreach (var doc in candidates)
         {
             ref var state = ref s.Docs[doc];
@@ -432,6 +445,26 @@ public sealed class SearchIndex
         }
     }
 
+    /// <summary>The first key from <paramref name="first"/> on that does not start with <paramref name="prefix"/>.</summary>
+    private int PrefixEnd(int first, string prefix)
+    {
+        int lo = first, hi = _keys.Length;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (_keys[mid].StartsWith(prefix, StringComparison.Ordinal))
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     private int LowerBound(string key)
     {
         int lo = 0, hi = _keys.Length;
@@ -451,99 +484,157 @@ public sealed class SearchIndex
         return lo;
     }
 
-    /// <summary>Every tool one query term matches, with its best match: the whole run, or all its letter/digit pieces ("gpt4o" as "gpt" + "4o").</summary>
-    private void CollectTerm(string run, Scratch s, List<(int Doc, TermHit Hit)> into)
+    /// <summary>The tokens one query word can match, and for a word mixing letters and digits ("gpt4o") those of each piece, all of which must match.</summary>
+    private TermPlan Plan(string run)
     {
-        into.Clear();
-        var pieces = SearchText.Pieces(run);
-        var pieceHits = pieces.Count > 1 ? IntersectPieces(pieces, s) : null;
-
-        var epoch = s.NextEpoch();
-        var docs = s.Touched;
-        docs.Clear();
-        CollectToken(run, s, epoch, docs);
-        foreach (var (doc, hit) in pieceHits ?? [])
+        var whole = Resolve(run);
+        List<List<TokenMatch>>? pieces = null;
+        var parts = SearchText.Pieces(run);
+        if (parts.Count > 1)
         {
-            s.AddHit(epoch, docs, doc, hit with { Kind = Math.Max(hit.Kind, (byte)1) });
-        }
-
-        foreach (var doc in docs)
-        {
-            into.Add((doc, s.TermHits[doc]));
-        }
-    }
-
-    private Dictionary<int, TermHit> IntersectPieces(List<string> pieces, Scratch s)
-    {
-        Dictionary<int, TermHit>? all = null;
-        var docs = new List<int>();
-        foreach (var piece in pieces)
-        {
-            var epoch = s.NextEpoch();
-            docs.Clear();
-            CollectToken(piece, s, epoch, docs);
-            var next = new Dictionary<int, TermHit>(all is null ? docs.Count : Math.Min(all.Count, docs.Count));
-            foreach (var doc in docs)
+            pieces = parts.Select(Resolve).OrderBy(Postings).ToList();
+            if (pieces[0].Count == 0)
             {
-                if (all is null)
-                {
-                    next[doc] = s.TermHits[doc];
-                }
-                else if (all.TryGetValue(doc, out var before))
-                {
-                    next[doc] = TermHit.Both(before, s.TermHits[doc]);
-                }
-            }
-
-            all = next;
-            if (all.Count == 0)
-            {
-                break;
+                pieces = null;
             }
         }
 
-        return all ?? [];
+        // A scan reads the whole word's postings and the cheapest piece's; a probe binary-searches every token.
+        var cost = Postings(whole) + (pieces is null ? 0 : Postings(pieces[0]));
+        var probe = whole.Concat(pieces?.SelectMany(p => p) ?? []).Sum(m => 1L + BitOperations.Log2((uint)(_postingStart[m.Token + 1] - _postingStart[m.Token])));
+        return new TermPlan(whole, pieces, cost, probe);
     }
 
-    private void CollectToken(string token, Scratch s, int epoch, List<int> docs)
+    private long Postings(List<TokenMatch> matches) => matches.Sum(m => (long)(_postingStart[m.Token + 1] - _postingStart[m.Token]));
+
+    private List<TokenMatch> Resolve(string token)
     {
+        var matches = new List<TokenMatch>();
         var exact = _vocabulary.Find(token);
         if (exact >= 0)
         {
-            AddPostings(s, epoch, docs, exact, edits: 0, kind: 0);
+            matches.Add(new TokenMatch(exact, 0, 0));
         }
 
         var isNumber = SearchText.IsNumber(token);
         if (token.Length >= 3 && !isNumber)
         {
-            s.Tokens.Clear();
-            _vocabulary.WithPrefix(token, MaxPrefixExpansions, s.Tokens);
-            foreach (var id in s.Tokens)
-            {
-                AddPostings(s, epoch, docs, id, edits: 0, kind: 1);
-            }
+            var prefixed = new List<int>();
+            _vocabulary.WithPrefix(token, MaxPrefixExpansions, prefixed);
+            matches.AddRange(prefixed.Select(id => new TokenMatch(id, 0, 1)));
         }
 
         var maxEdits = isNumber ? 0 : token.Length switch { < 4 => 0, < 8 => 1, _ => 2 };
         if (maxEdits > 0)
         {
-            s.Fuzzy.Clear();
-            _vocabulary.Fuzzy(token, maxEdits, s.Fuzzy);
-            foreach (var (id, edits) in s.Fuzzy)
-            {
-                AddPostings(s, epoch, docs, id, (byte)edits, kind: 0);
-            }
+            var near = new List<(int Token, int Edits)>();
+            _vocabulary.Fuzzy(token, maxEdits, near);
+            matches.AddRange(near.Select(n => new TokenMatch(n.Token, (byte)n.Edits, 0)));
         }
+
+        return matches;
     }
 
-    private void AddPostings(Scratch s, int epoch, List<int> docs, int token, byte edits, byte kind)
+    /// <summary>Every tool the term matches, with its best match, by reading the postings.</summary>
+    private List<(int Doc, TermHit Hit)> Scan(TermPlan plan, Scratch s)
     {
-        for (var p = _postingStart[token]; p < _postingStart[token + 1]; p++)
+        var epoch = s.NextEpoch();
+        var docs = s.Touched;
+        docs.Clear();
+        foreach (var match in plan.Whole)
         {
-            var fields = _postingFields[p];
-            s.AddHit(epoch, docs, _postingDocs[p], new TermHit(edits, kind, fields, (byte)BitOperations.TrailingZeroCount(fields)));
+            for (var p = _postingStart[match.Token]; p < _postingStart[match.Token + 1]; p++)
+            {
+                s.AddHit(epoch, docs, _postingDocs[p], Hit(match, _postingFields[p]));
+            }
         }
+
+        if (plan.Pieces is { } pieces)
+        {
+            foreach (var match in pieces[0])
+            {
+                for (var p = _postingStart[match.Token]; p < _postingStart[match.Token + 1]; p++)
+                {
+                    if (ProbePieces(pieces, _postingDocs[p]) is { } hit)
+                    {
+                        s.AddHit(epoch, docs, _postingDocs[p], hit);
+                    }
+                }
+            }
+        }
+
+        var hits = s.Hits;
+        hits.Clear();
+        foreach (var doc in docs)
+        {
+            hits.Add((doc, s.TermHits[doc]));
+        }
+
+        return hits;
     }
+
+    /// <summary>How the term matches one tool, if it does, by looking the tool up in each token's postings.</summary>
+    private TermHit? Probe(TermPlan plan, int doc)
+    {
+        TermHit? best = null;
+        foreach (var match in plan.Whole)
+        {
+            if (FieldsOf(match.Token, doc) is var fields and > 0)
+            {
+                var hit = Hit(match, fields);
+                best = best is { } b ? TermHit.Better(b, hit) : hit;
+            }
+        }
+
+        if (plan.Pieces is { } pieces && ProbePieces(pieces, doc) is { } piecesHit)
+        {
+            best = best is { } b ? TermHit.Better(b, piecesHit) : piecesHit;
+        }
+
+        return best;
+    }
+
+    private TermHit? ProbePieces(List<List<TokenMatch>> pieces, int doc)
+    {
+        TermHit? all = null;
+        foreach (var piece in pieces)
+        {
+            TermHit? best = null;
+            foreach (var match in piece)
+            {
+                if (FieldsOf(match.Token, doc) is var fields and > 0)
+                {
+                    var hit = Hit(match, fields);
+                    best = best is { } b ? TermHit.Better(b, hit) : hit;
+                }
+            }
+
+            if (best is not { } found)
+            {
+                return null;
+            }
+
+            all = all is { } before ? TermHit.Both(before, found) : found;
+        }
+
+        return all is { } a ? a with { Kind = Math.Max(a.Kind, (byte)1) } : null;
+    }
+
+    /// <summary>The fields the token occurs in for this tool; 0 when it does not.</summary>
+    private byte FieldsOf(int token, int doc)
+    {
+        var start = _postingStart[token];
+        var at = Array.BinarySearch(_postingDocs, start, _postingStart[token + 1] - start, doc);
+        return at >= 0 ? _postingFields[at] : (byte)0;
+    }
+
+    private static TermHit Hit(TokenMatch match, byte fields) =>
+        new(match.Edits, match.Kind, fields, (byte)BitOperations.TrailingZeroCount(fields));
+
+    /// <summary>A token a query word matches: with how many typos, and 0 for the word itself or a typo of it, 1 for a longer word it starts.</summary>
+    private readonly record struct TokenMatch(int Token, byte Edits, byte Kind);
+
+    private sealed record TermPlan(List<TokenMatch> Whole, List<List<TokenMatch>>? Pieces, long Cost, long ProbeCostPerTool);
 
     /// <summary>How one term matched one tool: typos, 0 for the whole word or 1 for a prefix/pieces, the fields it was found in, the best of them.</summary>
     private readonly record struct TermHit(byte Edits, byte Kind, byte Fields, byte BestField)
@@ -551,9 +642,11 @@ public sealed class SearchIndex
         /// <summary>The hit that ranks the tool higher (field class first, as in <see cref="Rank"/>), remembering every field either was found in.</summary>
         public static TermHit Better(TermHit a, TermHit b)
         {
-            var best = (FieldClass(a.BestField), a.Edits, a.Kind).CompareTo((FieldClass(b.BestField), b.Edits, b.Kind)) <= 0 ? a : b;
+            var best = a.Quality <= b.Quality ? a : b;
             return best with { Fields = (byte)(a.Fields | b.Fields) };
         }
+
+        private int Quality => (FieldClass(BestField) << 16) | (Edits << 8) | Kind;
 
         /// <summary>Two pieces of one run, both required.</summary>
         public static TermHit Both(TermHit a, TermHit b) =>
@@ -591,7 +684,6 @@ public sealed class SearchIndex
     private sealed class Scratch(int size)
     {
         private readonly int[] _termStamp = new int[size];
-        private readonly List<(int, TermHit)>[] _termLists = new List<(int, TermHit)>[SearchText.MaxTerms];
         private int _epoch;
 
         public TermHit[] TermHits { get; } = new TermHit[size];
@@ -602,23 +694,20 @@ public sealed class SearchIndex
 
         public List<int> Touched { get; } = [];
 
-        public List<int> Tokens { get; } = [];
+        public List<(int Doc, TermHit Hit)> Hits { get; } = [];
 
-        public List<(int Token, int Edits)> Fuzzy { get; } = [];
-
-        public List<(int Doc, TermHit Hit)> TermList(int term) => _termLists[term] ??= [];
-
-        public int NextEpoch()
+        /// <summary>Called once per search, before any <see cref="NextEpoch"/>: stamps are reset only between searches.</summary>
+        public void Start()
         {
-            if (_epoch == int.MaxValue)
+            if (_epoch > int.MaxValue - 1000)
             {
                 Array.Clear(_termStamp);
                 Array.Clear(Docs);
                 _epoch = 0;
             }
-
-            return ++_epoch;
         }
+
+        public int NextEpoch() => ++_epoch;
 
         public void AddHit(int epoch, List<int> docs, int doc, TermHit hit)
         {

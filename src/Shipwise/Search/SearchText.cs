@@ -11,14 +11,16 @@ internal static class SearchText
     public const int MaxTerms = 8;
 
     /// <summary>The query's terms: its first <see cref="MaxTerms"/> distinct runs, from at most <see cref="MaxQueryLength"/> characters.</summary>
-    public static List<string> Terms(string? query)
+    /// <summary>The part of a query that is searched: trimmed, at most <see cref="MaxQueryLength"/> characters.</summary>
+    public static string Effective(string? query)
     {
         var text = (query ?? "").Trim();
-        if (text.Length > MaxQueryLength)
-        {
-            text = text[..MaxQueryLength];
-        }
+        return text.Length > MaxQueryLength ? text[..MaxQueryLength].TrimEnd() : text;
+    }
 
+    public static List<string> Terms(string? query)
+    {
+        var text = Effective(query);
         var terms = new List<string>(MaxTerms);
         foreach (var run in Runs(Fold(text)))
         {

@@ -142,8 +142,17 @@ internal sealed class TokenVocabulary(string[] sortedTokens)
     /// <summary>The first index after <paramref name="index"/> whose token does not start with the word's first <paramref name="length"/> characters.</summary>
     private int SkipPrefix(int index, string word, int length)
     {
+        // Galloping first: the subtree being skipped is usually small, so its end is near.
         var prefix = word.AsSpan(0, length);
-        int lo = index + 1, hi = sortedTokens.Length;
+        int lo = index + 1, step = 1;
+        while (lo < sortedTokens.Length && sortedTokens[lo].AsSpan().StartsWith(prefix))
+        {
+            lo = index + 1 + step;
+            step *= 2;
+        }
+
+        var hi = Math.Min(lo, sortedTokens.Length);
+        lo = index + 1 + (step / 4);
         while (lo < hi)
         {
             var mid = lo + ((hi - lo) / 2);

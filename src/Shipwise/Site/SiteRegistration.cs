@@ -10,11 +10,19 @@ public static class SiteRegistration
 {
     public const string CachePolicy = "site";
 
+    /// <summary>The signed-in reader's cookie. Its pages are personal (their votes), so they are neither cached nor given the shared ETag.</summary>
+    public const string SessionCookie = "shipwise_session";
+
+    public static bool IsSignedIn(HttpRequest request) => request.Cookies.ContainsKey(SessionCookie);
+
     /// <summary>Differs per build, so a deploy never serves a page rendered by the old code as "not modified".</summary>
     public static readonly string BuildTag = Assembly.GetExecutingAssembly().ManifestModule.ModuleVersionId.ToString("N")[..8];
 
     public static IHostApplicationBuilder AddSite(this IHostApplicationBuilder builder)
     {
+        // Razor encodes for HTML either way; without this it also escapes every non-ASCII letter ("·" becomes "&#xB7;").
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRazorPages(options =>
         {
             // Pages live in their feature folders (Catalog/, Compare/, Panel/, Search/, Site/), each with an absolute route.
@@ -29,11 +37,12 @@ public static class SiteRegistration
         builder.Services.AddHostedService<Compare.CompareViewFlusher>();
         builder.Services.AddOutputCache(options =>
         {
+            // Slugs are case-sensitive: /tools/SmolVLM2 redirects, so it must not share /tools/smolvlm2's entry.
+            options.UseCaseSensitivePaths = true;
             options.SizeLimit = builder.Configuration.GetValue<long>("Site:CacheSizeMegabytes", 256) * 1024 * 1024;
             options.AddPolicy(CachePolicy, policy => policy
                 .AddPolicy<SitePagePolicy>()
                 .Expire(TimeSpan.FromMinutes(10))
-                .SetVaryByQuery("*")
                 .Tag(SiteChanges.PagesTag));
         });
         return builder;
@@ -80,6 +89,22 @@ public static class SiteRegistration
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
             || request.Path.StartsWithSegments("/assets") || request.Path.StartsWithSegments("/healthz"))
         {
+            context.Response.OnStarting(() =>
+            {
+                SecurityHeaders(context);
+                return Task.CompletedTask;
+            });
+            return next();
+        }
+
+        if (IsSignedIn(request))
+        {
+            context.Response.OnStarting(() =>
+            {
+                SecurityHeaders(context);
+                context.Response.Headers.CacheControl = "private, no-cache";
+                return Task.CompletedTask;
+            });
             return next();
         }
 
@@ -120,7 +145,7 @@ public sealed class SitePagePolicy(SiteChanges changes) : IOutputCachePolicy
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var request = context.HttpContext.Request;
-        var cacheable = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !SiteRegistration.IsSignedIn(request);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

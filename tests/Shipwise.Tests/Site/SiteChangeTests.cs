@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Shipwise.Catalog;
+using Shipwise.Panel;
+using Shipwise.Site;
+using Shipwise.Tests.Infrastructure;
+
+namespace Shipwise.Tests.Site;
+
+/// <summary>Pages after the catalog changes: fresh content, new ETags, encoded hostile text, and the history of a move.</summary>
+public abstract class SiteChangeTests(AppFixture app)
+{
+    private HttpClient Client => app.Client;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static byte[] CatalogWith(string demoSlug, Action<JsonObject> change)
+    {
+        var catalog = JsonNode.Parse(File.ReadAllText(RepoPaths.DemoCatalog))!.AsObject();
+        var tool = catalog["tools"]!.AsArray().Single(t => (string?)t!["slug"] == demoSlug)!.DeepClone().AsObject();
+        change(tool);
+        catalog["tools"] = new JsonArray(tool);
+        return System.Text.Encoding.UTF8.GetBytes(catalog.ToJsonString());
+    }
+
+    private async Task ImportAndReviewAsync(byte[] json)
+    {
+        var services = app.Factory.Services;
+        await services.GetRequiredService<CatalogImporter>().ImportJsonAsync("change.json", json, cancellationToken: Token);
+        await services.GetRequiredService<PanelScheduler>().EnqueueAsync(null, false, "evidence", Token);
+        await services.GetRequiredService<PanelProcessor>().DrainAsync("test", null, null, Token);
+        await app.PanelDrainedAsync();
+        // What the watcher does every two seconds, done now so the test does not wait on a timer.
+        await services.GetRequiredService<SiteChanges>().CheckAsync(Token);
+    }
+
+    [Fact]
+    public async Task A_changed_tool_is_served_fresh_with_a_new_etag()
+    {
+        var before = await Client.GetAsync("/tools/jan", Token);
+        var oldEtag = before.Headers.ETag!;
+        Assert.DoesNotContain("A brand-new tagline for the cache test", await before.Content.ReadAsStringAsync(Token));
+
+        await ImportAndReviewAsync(CatalogWith("jan", tool => tool["tagline"] = "A brand-new tagline for the cache test"));
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/tools/jan");
+        conditional.Headers.IfNoneMatch.Add(oldEtag);
+        var after = await Client.SendAsync(conditional, Token);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(oldEtag, after.Headers.ETag);
+        Assert.Contains("A brand-new tagline for the cache test", await after.Content.ReadAsStringAsync(Token));
+        Assert.Contains("A brand-new tagline for the cache test", await Client.GetStringAsync("/categories/local-ai-apps", Token));
+    }
+
+    [Fact]
+    public async Task A_hostile_tool_name_is_shown_as_text_everywhere()
+    {
+        const string hostile = "<script>alert(1)</script>";
+        await ImportAndReviewAsync(CatalogWith("gpt4all", tool =>
+        {
+            tool["slug"] = "hostile-tool";
+            tool["name"] = hostile;
+            tool["aliases"] = new JsonArray();
+            tool["tagline"] = "\"><img src=x onerror=alert(2)> & friends";
+            tool["description"] = "</script><script>alert(3)</script>";
+        }));
+
+        foreach (var path in new[]
+        {
+            "/tools/hostile-tool", "/compare/gpt4all-vs-hostile-tool", "/categories/local-ai-apps", "/search?q=hostile", "/embed/hostile-tool", "/",
+            "/critics/builder?category=local-ai-apps",
+        })
+        {
+            var html = await Client.GetStringAsync(path, Token);
+            Assert.DoesNotContain("<script>alert", html);
+            Assert.DoesNotContain("<img src=x", html);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        }
+
+        var feed = await Client.GetStringAsync("/feed.atom", Token);
+        Assert.DoesNotContain("<script>alert", feed);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", feed);
+        Assert.DoesNotContain("<script", await Client.GetStringAsync("/badge/hostile-tool.svg", Token));
+
+        // JSON is data, not markup: the name comes back exactly, under a JSON content type the browser will not sniff as HTML.
+        var api = await Client.GetAsync("/api/compare/gpt4all/hostile-tool", Token);
+        Assert.Equal("application/json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", api.Headers.GetValues("X-Content-Type-Options").Single());
+        var json = System.Text.Json.JsonDocument.Parse(await api.Content.ReadAsStringAsync(Token)).RootElement;
+        Assert.Equal(hostile, json.GetProperty("right").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_price_drop_shows_in_the_review_history_with_its_reason()
+    {
+        app.Factory.Clock.Advance(TimeSpan.FromDays(3));
+        await ImportAndReviewAsync(CatalogWith("mistral-medium-3", tool =>
+        {
+            var pricing = tool["facts"]!["pricing"]!["value"]!.AsObject();
+            pricing["inputPerMillionTokensUsd"] = 0.05m;
+            pricing["outputPerMillionTokensUsd"] = 0.1m;
+        }));
+
+        var html = await Client.GetStringAsync("/tools/mistral-medium-3", Token);
+        var history = html[html.IndexOf("id=\"history\"", StringComparison.Ordinal)..];
+        Assert.Contains("after the price drop", history);
+        Assert.Matches(@"went (Ship|Skip|No take) \d+ → (Ship|Skip|No take) \d+ after the price drop", history);
+    }
+}
+
+public sealed class SqliteSiteChangeTests(SqliteApp app) : SiteChangeTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresSiteChangeTests(PostgresApp app) : SiteChangeTests(app), IClassFixture<PostgresApp>;
