@@ -18,7 +18,7 @@ public sealed class ToolHistory(Db db, ReviewStore reviews, CriticCatalog critic
 {
     public async Task<IReadOnlyList<HistoryEntry>> ForAsync(StoredTool tool, CancellationToken cancellationToken = default)
     {
-        var history = await reviews.HistoryForToolAsync(tool.Id, cancellationToken);
+        var history = await reviews.HistoryVerdictsForToolAsync(tool.Id, cancellationToken);
         if (history.Count <= critics.All.Count)
         {
             // One review per critic at most: nothing has moved yet, and no revision needs reading.

@@ -6,7 +6,7 @@ using Shipwise.Site;
 
 namespace Shipwise.Compare;
 
-public sealed class ComparePageModel(CompareQuery compare, CompareViews views) : PageModel
+public sealed class ComparePageModel(CompareQuery compare) : PageModel
 {
     public Comparison Comparison { get; private set; } = null!;
 
@@ -41,7 +41,6 @@ public sealed class ComparePageModel(CompareQuery compare, CompareViews views) :
         }
 
         Comparison = found.Comparison!;
-        views.Count(Left.Slug, Right.Slug);
         ViewData["Meta"] = new PageMeta(
             $"{Left.Name} vs {Right.Name}: which one should you ship with?",
             $"{Left.Name} or {Right.Name}? Panel verdicts, pricing, key facts side by side, and an answer per use case.",

@@ -18,9 +18,25 @@ public sealed record ComparedPair
 /// memory (a cached page costs no write) and added to the database in one batch every few
 /// seconds; a crash loses at most that window, which is acceptable for a popularity figure.
 /// </summary>
-public sealed class CompareViews(Db db, ILogger<CompareViews> logger)
+public sealed class CompareViews(Db db, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, ILogger<CompareViews> logger)
 {
+    public const int HomeListLength = 8;
+
+    private string _lastTop = "";
+
     private ConcurrentDictionary<(string, string), long> _pending = new();
+
+    /// <summary>Counts every compare page served, from the cache or freshly rendered; runs in front of the output cache.</summary>
+    public static async Task CountServedAsync(HttpContext context, Func<Task> next)
+    {
+        await next();
+        if (context.Response.StatusCode == StatusCodes.Status200OK && HttpMethods.IsGet(context.Request.Method)
+            && context.Request.Path.StartsWithSegments("/compare", out var rest) && rest.Value is { Length: > 1 } pair
+            && Core.Compare.ComparePair.TryParse(pair[1..], out var left, out var right))
+        {
+            context.RequestServices.GetRequiredService<CompareViews>().Count(left, right);
+        }
+    }
 
     public void Count(string leftSlug, string rightSlug) => _pending.AddOrUpdate((leftSlug, rightSlug), 1, (_, n) => n + 1);
 
@@ -47,6 +63,14 @@ public sealed class CompareViews(Db db, ILogger<CompareViews> logger)
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogDebug("Recorded {Pairs} compared pairs", batch.Count);
+
+        // The home page lists the most-compared pairs: drop cached pages only when that list changed, not on every view.
+        var top = string.Join("|", (await MostComparedAsync(HomeListLength, cancellationToken)).Select(p => $"{p.LeftSlug}/{p.RightSlug}"));
+        if (top != _lastTop)
+        {
+            _lastTop = top;
+            await cache.EvictByTagAsync(Site.SiteChanges.PagesTag, cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<ComparedPair>> MostComparedAsync(int limit, CancellationToken cancellationToken)

@@ -303,6 +303,16 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         return await WithTextAsync(connection, rows, cancellationToken);
     }
 
+    /// <summary>The same history without review text: enough to say how verdicts moved, at a fraction of the cost.</summary>
+    public async Task<IReadOnlyList<StoredReview>> HistoryVerdictsForToolAsync(long toolId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.tool_id = @toolId AND r.status = 'published' ORDER BY r.critic_slug, r.created_at, r.id",
+            new { toolId }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToReview(null)).ToList();
+    }
+
     /// <summary>A critic's current verdicts, without review text (critic pages count and group them).</summary>
     public async Task<IReadOnlyList<StoredReview>> CurrentForCriticAsync(string criticSlug, CancellationToken cancellationToken = default)
     {

@@ -15,7 +15,7 @@ public sealed class HomePageModel(ToolCards cards, CompareViews views) : PageMod
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Recent = await cards.RecentlyChangedAsync(12, cancellationToken);
-        MostCompared = await views.MostComparedAsync(8, cancellationToken);
+        MostCompared = await views.MostComparedAsync(CompareViews.HomeListLength, cancellationToken);
         Counts = await cards.CategoryCountsAsync(cancellationToken);
         ViewData["Meta"] = new PageMeta(
             "Shipwise",

@@ -56,6 +56,7 @@ public static class SiteRegistration
         // Routing after the status-code pages, so a re-executed /error/{code} request is routed afresh.
         app.UseRouting();
         app.Use(ConditionalGetAsync);
+        app.Use(Compare.CompareViews.CountServedAsync);
         app.UseOutputCache();
         return app;
     }

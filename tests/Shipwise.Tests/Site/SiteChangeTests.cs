@@ -92,6 +92,24 @@ public abstract class SiteChangeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_home_page_lists_the_most_compared_pairs_served_from_cache_or_not()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            // The second and third are served from the page cache and still count.
+            Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/compare/llama-cpp-vs-ollama", Token)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/compare/mlx-vs-ollama", Token)).StatusCode);
+        await app.Factory.Services.GetRequiredService<Shipwise.Compare.CompareViews>().FlushAsync(Token);
+
+        var home = await Client.GetStringAsync("/", Token);
+        var list = home[home.IndexOf("Most-compared pairs", StringComparison.Ordinal)..];
+        Assert.Contains("llama.cpp vs Ollama</a> <span class=\"small muted\">3 views", list);
+        Assert.True(list.IndexOf("llama.cpp vs Ollama", StringComparison.Ordinal) < list.IndexOf("MLX vs Ollama</a> <span class=\"small muted\">1 view<", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_price_drop_shows_in_the_review_history_with_its_reason()
     {
         app.Factory.Clock.Advance(TimeSpan.FromDays(3));
