@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, unit and integration tests on SQLite and on a real
-# PostgreSQL server that this script installs (if missing) and starts on loopback.
+# PostgreSQL server that this script installs (if missing) and starts on loopback, and the
+# browser, accessibility and HTML-validation tests with the tools it installs (if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -13,6 +14,11 @@ log "PostgreSQL"
 # Durability settings off: these databases are thrown away, and the tests do not measure speed.
 SHIPWISE_PG_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" start_postgres
 export SHIPWISE_TEST_POSTGRES="$SHIPWISE_PG;Pooling=true"
+
+# --- Browser, HTML-checker and mail tools (Debian's Chromium and Java, npm ci in tests/tools) --
+source scripts/lib/browser.sh
+log "test tools"
+ensure_test_tools
 
 # --- Build, style, tests ----------------------------------------------------------------
 log "restore and build"

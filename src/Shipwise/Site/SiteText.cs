@@ -19,7 +19,11 @@ public static class SiteText
     public static string PanelLine(int ships, int skips, Verdict? verdict) =>
         verdict is null ? "No verdict yet" : $"{verdict.Value.Label()} · {ships} ship / {skips} skip";
 
-    public static string Percent(int? percent) => percent is { } p ? p.ToString(CultureInfo.InvariantCulture) + " %" : "–";
+    public static string Percent(int? percent) => percent is { } p ? p.ToString(CultureInfo.InvariantCulture) + "%" : "–";
+
+    /// <summary>"1 tool", "3 tools".</summary>
+    public static string Count(long count, string singular, string? plural = null) =>
+        $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? singular : plural ?? singular + "s")}";
 
     public static string Badge(decimal? badge) => badge is { } b ? b.ToString("0.#", CultureInfo.InvariantCulture) + "/10" : "–";
 
