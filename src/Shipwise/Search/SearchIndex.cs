@@ -91,6 +91,7 @@ public sealed class SearchIndex
         });
 
         var tokenIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tokenLookup = tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
         var tokens = new List<string>();
         var postTokens = new List<int>(docs.Count * 24);
         var postDocs = new List<int>(docs.Count * 24);
@@ -102,13 +103,14 @@ public sealed class SearchIndex
         {
             var d = docs[doc];
             docTokens.Clear();
-            void Add(string token, Field field)
+            void Add(ReadOnlySpan<char> token, Field field)
             {
-                if (!tokenIds.TryGetValue(token, out var id))
+                if (!tokenLookup.TryGetValue(token, out var id))
                 {
+                    var text = token.ToString();
                     id = tokens.Count;
-                    tokenIds.Add(token, id);
-                    tokens.Add(token);
+                    tokenIds.Add(text, id);
+                    tokens.Add(text);
                 }
 
                 CollectionsMarshal.GetValueRefOrAddDefault(docTokens, id, out _) |= (byte)(1 << (int)field);

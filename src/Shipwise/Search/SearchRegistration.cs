@@ -4,11 +4,24 @@ namespace Shipwise.Search;
 
 public static class SearchRegistration
 {
-    /// <summary>Tool search: one index per node, built on first use and kept fresh (see <see cref="ToolSearch"/>).</summary>
+    /// <summary>Tool search: one index per node, built when the host starts and kept fresh (see <see cref="ToolSearch"/>).</summary>
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ToolSearch>();
+        builder.Services.TryAddSingleton<ToolSearch>();
+        builder.Services.AddHostedService<SearchWarmUp>();
         return builder;
+    }
+
+    /// <summary>Starts the first index build in the background, so the first search need not wait for it (a few seconds at 100,000 tools).</summary>
+    private sealed class SearchWarmUp(ToolSearch search) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            search.StartFirstBuild();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

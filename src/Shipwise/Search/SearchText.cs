@@ -121,31 +121,86 @@ internal static class SearchText
     /// <summary>
     /// Adds the tokens of a field: every run and its pieces, and with <paramref name="joinWords"/> also
     /// each word's runs glued together ("llama.cpp" gives "llamacpp", "GPT-4o" gives "gpt4o").
+    /// Tokens are handed out as spans of the folded text, so building an index allocates only new tokens.
     /// </summary>
-    public static void AddTokens(string text, bool joinWords, Action<string> add)
+    public static void AddTokens(string text, bool joinWords, TokenSink add)
     {
-        var folded = Fold(text);
-        foreach (var word in folded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var folded = Fold(text).AsSpan();
+        char[]? rented = null;
+        var joined = folded.Length <= 256 ? stackalloc char[folded.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(folded.Length));
+        var i = 0;
+        while (i < folded.Length)
         {
-            var runs = 0;
-            foreach (var run in Runs(word))
+            while (i < folded.Length && char.IsWhiteSpace(folded[i]))
             {
+                i++;
+            }
+
+            var wordStart = i;
+            while (i < folded.Length && !char.IsWhiteSpace(folded[i]))
+            {
+                i++;
+            }
+
+            var word = folded[wordStart..i];
+            var runs = 0;
+            var joinedLength = 0;
+            var j = 0;
+            while (j < word.Length)
+            {
+                while (j < word.Length && !char.IsLetterOrDigit(word[j]))
+                {
+                    j++;
+                }
+
+                var runStart = j;
+                while (j < word.Length && char.IsLetterOrDigit(word[j]))
+                {
+                    j++;
+                }
+
+                if (j == runStart)
+                {
+                    continue;
+                }
+
+                var run = word[runStart..j];
                 runs++;
                 add(run);
-                var pieces = Pieces(run);
-                if (pieces.Count > 1)
-                {
-                    foreach (var piece in pieces)
-                    {
-                        add(piece);
-                    }
-                }
+                AddPieces(run, add);
+                run.CopyTo(joined[joinedLength..]);
+                joinedLength += run.Length;
             }
 
             if (joinWords && runs > 1)
             {
-                add(string.Concat(Runs(word)));
+                add(joined[..joinedLength]);
             }
+        }
+
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private static void AddPieces(ReadOnlySpan<char> run, TokenSink add)
+    {
+        var start = 0;
+        for (var i = 1; i < run.Length; i++)
+        {
+            if (char.IsDigit(run[i]) != char.IsDigit(run[i - 1]))
+            {
+                add(run[start..i]);
+                start = i;
+            }
+        }
+
+        if (start > 0)
+        {
+            add(run[start..]);
         }
     }
 }
+
+internal delegate void TokenSink(ReadOnlySpan<char> token);

@@ -24,7 +24,7 @@ public sealed class ToolSearch : IDisposable
     // Newest tool and newest revision, two primary-key lookups (~0.1 ms): an import that adds a tool
     // raises max(tools.id), one that changes a tool writes a tool_revisions row (CatalogWriteSql keeps
     // one per update, and aliases change only with their tool). count(*) would also see deletes, which
-    // nothing does yet, but reads a whole index: 0.6 ms on SQLite, 25-35 ms on PostgreSQL at 100,000 tools
+    // nothing does yet, but reads a whole index: 0.6 ms on SQLite, 25-60 ms on PostgreSQL at 100,000 tools
     // (measured), on every node every 2 s. What max() cannot see (a delete, or two imports on different
     // nodes committing out of id order) the periodic full rebuild catches.
     private const string StampSql =
@@ -84,6 +84,18 @@ public sealed class ToolSearch : IDisposable
         {
             _invalidated = true;
             if (_current is not null)
+            {
+                StartRefreshLocked();
+            }
+        }
+    }
+
+    /// <summary>Begins building the index if no search has yet (a failure is logged; the first search then tries again).</summary>
+    internal void StartFirstBuild()
+    {
+        lock (_gate)
+        {
+            if (_current is null)
             {
                 StartRefreshLocked();
             }
@@ -179,6 +191,7 @@ public sealed class ToolSearch : IDisposable
                 _lastRefreshFailed = true;
                 if (_current is null)
                 {
+                    _logger.LogWarning(ex, "Building the search index failed; the next search tries again.");
                     throw;
                 }
 
