@@ -5,9 +5,19 @@ if (args is ["llm-throughput", ..])
     return await Shipwise.Bench.Llm.LlmThroughputBench.RunAsync(args[1..]);
 }
 
+if (args is ["votes-setup", ..])
+{
+    return await VoteSetup.RunAsync(args[1..]);
+}
+
 if (args is ["panel-compute", var toolsText, var criticsFolder] && int.TryParse(toolsText, out var tools) && tools > 0)
 {
     return PanelComputeBench.Run(tools, criticsFolder);
+}
+
+if (args is ["search", var searchToolsText, var demoCatalog] && int.TryParse(searchToolsText, out var searchTools) && searchTools > 0)
+{
+    return SearchBench.Run(searchTools, demoCatalog);
 }
 
 // bench: tools for the measurements in docs/benchmarks.md (run through bench/run-*.sh).
@@ -21,6 +31,8 @@ if (args is ["generate", var countText, var path] && int.TryParse(countText, out
 Console.Error.WriteLine("""
     usage: Shipwise.Bench generate COUNT FILE            synthetic catalog, e.g. generate 100000 /tmp/catalog-100k.json
            Shipwise.Bench panel-compute TOOLS CRITICS    evidence panel in memory, e.g. panel-compute 100000 data/critics
+           Shipwise.Bench search TOOLS DEMO_CATALOG      search index in memory, e.g. search 100000 data/demo-catalog.json
            Shipwise.Bench llm-throughput [options]       LLM client against the fake server (bench/run-llm.sh)
+           Shipwise.Bench votes-setup PROVIDER CONN READERS DEMO_CATALOG OUT   signed-in readers for bench/run-votes.sh
     """);
 return 2;

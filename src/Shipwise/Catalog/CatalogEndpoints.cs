@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shipwise.Community;
 using Shipwise.Core.Catalog;
 using Shipwise.Panel;
 
@@ -57,7 +58,7 @@ public static class CatalogEndpoints
     }
 
     public static async Task<Results<Ok<ToolResponse>, RedirectHttpResult, ProblemHttpResult>> GetToolAsync(
-        string slug, CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, CancellationToken cancellationToken)
+        string slug, CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, CommunityQueries community, CancellationToken cancellationToken)
     {
         var lookup = await queries.FindAsync(slug, cancellationToken);
         if (lookup.RedirectTo is { } canonical)
@@ -74,6 +75,7 @@ public static class CatalogEndpoints
         }
 
         var current = await reviews.CurrentForToolAsync(lookup.Tool, cancellationToken);
-        return TypedResults.Ok(ToolResponse.From(lookup.Tool, current, critics));
+        var votes = await community.FigureAsync(lookup.Tool.Id, cancellationToken);
+        return TypedResults.Ok(ToolResponse.From(lookup.Tool, current, critics, votes));
     }
 }

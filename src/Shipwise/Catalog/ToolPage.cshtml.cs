@@ -7,7 +7,9 @@ using Shipwise.Site;
 
 namespace Shipwise.Catalog;
 
-public sealed class ToolPageModel(CatalogQueries queries, ToolCards cards, ReviewStore reviewStore, CriticCatalog critics, ToolHistory history, PublicUrls urls) : PageModel
+public sealed class ToolPageModel(
+    CatalogQueries queries, ToolCards cards, ReviewStore reviewStore, CriticCatalog critics, ToolHistory history, PublicUrls urls,
+    Community.CommunityQueries community, Accounts.BookmarkQueries bookmarks) : PageModel
 {
     public StoredTool Stored { get; private set; } = null!;
 
@@ -29,6 +31,16 @@ public sealed class ToolPageModel(CatalogQueries queries, ToolCards cards, Revie
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
     public string PanelTake { get; private set; } = "";
+
+    public Community.ToolVoteView Vote { get; private set; } = null!;
+
+    /// <summary>Said when readers and the panel disagree; null otherwise.</summary>
+    public string? Disagreement { get; private set; }
+
+    public IReadOnlyDictionary<string, Community.HelpfulView> Helpful { get; private set; } = new Dictionary<string, Community.HelpfulView>();
+
+    /// <summary>The reader's bookmark button, or null for anonymous readers (who get a sign-in link).</summary>
+    public Accounts.BookmarkButton? Bookmark { get; private set; }
 
     public string PageUrl { get; private set; } = "";
 
@@ -61,6 +73,15 @@ public sealed class ToolPageModel(CatalogQueries queries, ToolCards cards, Revie
         Competitors = (await cards.BySlugsAsync(competitorSlugs, cancellationToken)).OrderBy(c => competitorSlugs.IndexOf(c.Slug)).ToList();
         History = await history.ForAsync(stored, cancellationToken);
         PanelTake = PanelTakeText.Compose(Tool.Name, PanelVerdict, Takes);
+        Vote = await community.ToolVoteAsync(User, stored.Id, Tool.Slug, Tool.Name, cancellationToken);
+        Disagreement = community.Disagreement(Tool.Name, PanelVerdict, Vote.Community);
+        Helpful = await community.HelpfulViewsAsync(User, stored.Id, Tool.Slug, Takes.Select(t => (t.Critic.Slug, t.Critic.Name)), cancellationToken);
+        if (Accounts.Reader.AccountId(User) is { } accountId)
+        {
+            Bookmark = new Accounts.BookmarkButton(
+                Accounts.BookmarkKind.Tool, Tool.Slug, Tool.Name,
+                await bookmarks.IsBookmarkedAsync(accountId, Accounts.BookmarkKind.Tool, Tool.Slug, cancellationToken));
+        }
         PageUrl = urls.Absolute(Request, $"/tools/{Tool.Slug}");
         BadgeUrl = urls.Absolute(Request, $"/badge/{Tool.Slug}.svg");
         EmbedUrl = urls.Absolute(Request, $"/embed/{Tool.Slug}");

@@ -1,3 +1,4 @@
+using Shipwise.Community;
 using Shipwise.Core.Catalog;
 using Shipwise.Panel;
 
@@ -25,9 +26,11 @@ public sealed record ToolResponse
     public required DateTimeOffset UpdatedAt { get; init; }
     /// <summary>The panel's verdict, from the critics' current reviews.</summary>
     public required PanelFigures Panel { get; init; }
+    /// <summary>Readers' ship / skip votes that count (shipPercent null without votes).</summary>
+    public required CommunityFigures Community { get; init; }
     public required IReadOnlyList<ReviewResponse> Reviews { get; init; }
 
-    public static ToolResponse From(StoredTool stored, IReadOnlyList<StoredReview> reviews, CriticCatalog critics)
+    public static ToolResponse From(StoredTool stored, IReadOnlyList<StoredReview> reviews, CriticCatalog critics, Core.Compare.CommunityFigure? community = null)
     {
         var tool = stored.Tool;
         var entry = PricingRead.Entry(tool.Facts.Pricing?.Value);
@@ -50,6 +53,7 @@ public sealed record ToolResponse
             Facts = tool.Facts,
             UpdatedAt = stored.UpdatedAt,
             Panel = PanelFigures.From(reviews),
+            Community = CommunityFigures.From(community),
             Reviews = ReviewResponse.InPanelOrder(reviews, critics),
         };
     }

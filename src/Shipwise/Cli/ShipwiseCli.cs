@@ -21,6 +21,7 @@ public static class ShipwiseCli
         root.Add(ImportCommand.Create());
         root.Add(ExportCommand.Create());
         root.Add(ReviewCommand.Create());
+        root.Add(DigestCommand.Create());
 
         // No command means serve; host settings such as --environment=Production pass straight through to it.
         root.TreatUnmatchedTokensAsErrors = false;

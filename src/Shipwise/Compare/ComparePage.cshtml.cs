@@ -6,13 +6,17 @@ using Shipwise.Site;
 
 namespace Shipwise.Compare;
 
-public sealed class ComparePageModel(CompareQuery compare) : PageModel
+public sealed class ComparePageModel(CompareQuery compare, Community.CommunityQueries community, Accounts.BookmarkQueries bookmarks) : PageModel
 {
     public Comparison Comparison { get; private set; } = null!;
 
     public Tool Left => Comparison.Left.Tool;
 
     public Tool Right => Comparison.Right.Tool;
+
+    public Community.PairPickView Pick { get; private set; } = null!;
+
+    public Accounts.BookmarkButton? Bookmark { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string pair, CancellationToken cancellationToken)
     {
@@ -41,6 +45,13 @@ public sealed class ComparePageModel(CompareQuery compare) : PageModel
         }
 
         Comparison = found.Comparison!;
+        Pick = await community.PairPickAsync(User, Left.Slug, Left.Name, Right.Slug, Right.Name, cancellationToken);
+        if (Accounts.Reader.AccountId(User) is { } accountId)
+        {
+            Bookmark = new Accounts.BookmarkButton(
+                Accounts.BookmarkKind.Compare, Comparison.Path, $"{Left.Name} vs {Right.Name}",
+                await bookmarks.IsBookmarkedAsync(accountId, Accounts.BookmarkKind.Compare, Comparison.Path, cancellationToken));
+        }
         ViewData["Meta"] = new PageMeta(
             $"{Left.Name} vs {Right.Name}: which one should you ship with?",
             $"{Left.Name} or {Right.Name}? Panel verdicts, pricing, key facts side by side, and an answer per use case.",

@@ -13,7 +13,7 @@ public sealed record CompareLookup(Comparison? Comparison, string? RedirectLeft,
 }
 
 /// <summary>Builds a comparison of any two tools from the stored tools and their current reviews (two tool reads, one review query).</summary>
-public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, CriticCatalog critics)
+public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, Community.CommunityQueries community)
 {
     public async Task<CompareLookup> FindAsync(string a, string b, CancellationToken cancellationToken)
     {
@@ -53,15 +53,17 @@ public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, Cr
         var rightTool = right.Tool!;
         var current = await reviews.CurrentForToolsWithTextAsync([leftTool, rightTool], cancellationToken);
         var panel = critics.All.OrderBy(c => c.Order).Select(CompareCritic.From).ToList();
-        var comparison = Comparison.Build(Side(leftTool, current[leftTool.Id]), Side(rightTool, current[rightTool.Id]), panel);
+        var figures = await community.FiguresAsync([leftTool.Id, rightTool.Id], cancellationToken);
+        var comparison = Comparison.Build(
+            Side(leftTool, current[leftTool.Id], figures.GetValueOrDefault(leftTool.Id)), Side(rightTool, current[rightTool.Id], figures.GetValueOrDefault(rightTool.Id)), panel);
         return new CompareLookup(comparison, null, null, [], false);
     }
 
-    private CompareSide Side(StoredTool tool, IEnumerable<StoredReview> current)
+    private CompareSide Side(StoredTool tool, IEnumerable<StoredReview> current, CommunityFigure? figure)
     {
         var list = current.ToList();
         var takes = list.Select(r => new CriticTake(
             r.CriticSlug, critics.Find(r.CriticSlug)?.Name ?? r.CriticSlug, critics.Find(r.CriticSlug)?.Order ?? int.MaxValue, r.Verdict, r.Score, r.Summary)).ToList();
-        return new CompareSide(tool.Tool, PanelArithmetic.Summarize(list.Select(r => (r.Verdict, r.Score))), takes, Community: null);
+        return new CompareSide(tool.Tool, PanelArithmetic.Summarize(list.Select(r => (r.Verdict, r.Score))), takes, figure ?? new CommunityFigure(0, 0));
     }
 }

@@ -1,8 +1,12 @@
 using System.Text.Json.Serialization;
+using Shipwise.Accounts;
 using Shipwise.Catalog;
+using Shipwise.Community;
+using Shipwise.Compare;
 using Shipwise.Core.Catalog;
 using Shipwise.Data;
-using Shipwise.Compare;
+using Shipwise.Digest;
+using Shipwise.Mail;
 using Shipwise.Panel;
 using Shipwise.Search;
 using Shipwise.Site;
@@ -18,6 +22,8 @@ public static class ShipwiseHost
         builder.AddDatabase();
         builder.AddCatalog();
         builder.AddPanel();
+        builder.AddMail();
+        builder.AddDigest();
         return builder;
     }
 
@@ -33,6 +39,8 @@ public static class ShipwiseHost
         builder.AddPanelWorker();
         builder.AddSearch();
         builder.AddSite();
+        builder.AddAccounts();
+        builder.AddCommunity();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -46,12 +54,17 @@ public static class ShipwiseHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseSite();
+        app.UseAccounts();
+        app.UseCommunity();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
         app.MapCatalog();
         app.MapPanel();
         app.MapCompare();
         app.MapSite();
+        app.MapDigest();
+        app.MapAccounts();
+        app.MapCommunity();
         return app;
     }
 }

@@ -5,6 +5,9 @@ using Shipwise.Search;
 namespace Shipwise.Site;
 
 /// <summary>Every 404 of the site, with the tools nearest to what the address asked for.</summary>
+// The error page is re-executed with the failed request's method: a POST that failed its
+// antiforgery check must still get this page, not a second check and an empty 400.
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
 public sealed class NotFoundPageModel(ToolSearch search) : PageModel
 {
     public string RequestedPath { get; private set; } = "";
@@ -14,6 +17,8 @@ public sealed class NotFoundPageModel(ToolSearch search) : PageModel
     public string Heading { get; private set; } = "";
 
     public string Explanation { get; private set; } = "";
+
+    public Task OnPostAsync(int code, CancellationToken cancellationToken) => OnGetAsync(code, cancellationToken);
 
     public async Task OnGetAsync(int code, CancellationToken cancellationToken)
     {

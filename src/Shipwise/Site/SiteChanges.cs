@@ -22,13 +22,14 @@ public sealed class SiteChanges(Db db, IOutputCacheStore cache, ILogger<SiteChan
     public async Task<bool> CheckAsync(CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var parts = await connection.QuerySingleAsync<(long? Reviews, string? Tools, long? Count, string? Panels, long? Decisions)>(new CommandDefinition(
+        var parts = await connection.QuerySingleAsync<(long? Reviews, string? Tools, long? Count, string? Panels, long? Decisions, long? Votes)>(new CommandDefinition(
             """
             SELECT (SELECT max(id) FROM reviews),
                    (SELECT CAST(max(updated_at) AS TEXT) FROM tools),
                    (SELECT count(*) FROM tools),
                    (SELECT CAST(max(panel_changed_at) AS TEXT) FROM tools),
-                   (SELECT count(*) FROM reviews WHERE status = 'disputed')
+                   (SELECT count(*) FROM reviews WHERE status = 'disputed'),
+                   (SELECT seq FROM community_changes WHERE id = 1)
             """,
             cancellationToken: cancellationToken));
         var stamp = parts.ToString();

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Shipwise.Mail;
+using Shipwise.Site;
+
+namespace Shipwise.Accounts;
+
+/// <summary>
+/// /signin: asks for an address and mails a sign-in link. The answer is the same whether or
+/// not the address has an account (nothing is looked up: the account is made when the link is
+/// used), so the page cannot be used to find out who reads Shipwise.
+/// </summary>
+[PersonalPage]
+public sealed class SignInPageModel(SignInLinks links, SignInMailQueue queue, MailLinks mailLinks, IOptions<SmtpOptions> smtp) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public bool Sent { get; private set; }
+
+    public bool Available => smtp.Value.IsConfigured && mailLinks.IsConfigured;
+
+    public int LinkMinutes => (int)links.Lifetime.TotalMinutes;
+
+    public void OnGet()
+    {
+        ReturnUrl = LocalReturnUrl(ReturnUrl);
+        SetMeta();
+    }
+
+    public IActionResult OnPost()
+    {
+        ReturnUrl = LocalReturnUrl(ReturnUrl);
+        SetMeta();
+        if (!Available)
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+
+        if (!EmailAddress.TryNormalize(Email, out var email))
+        {
+            Error = string.IsNullOrWhiteSpace(Email)
+                ? "Enter your email address."
+                : "Enter an email address in the form name@example.org.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var (token, link) = links.Issue(email, ReturnUrl);
+        var mail = SignInMail.Compose(email, mailLinks.Absolute("/signin/confirm?token=" + token), link.ExpiresAt, links.Lifetime);
+        if (!queue.TryEnqueue(mail))
+        {
+            Error = "Too many sign-in mails are waiting to go out. Please try again in a few minutes.";
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
+
+        Email = email;
+        Sent = true;
+        return Page();
+    }
+
+    /// <summary>Only an address on this site, never back to the sign-in pages themselves.</summary>
+    public static string? LocalReturnUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.Length <= 500 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Contains('\\', StringComparison.Ordinal) && !url.Any(char.IsControl)
+        && !url.StartsWith("/signin", StringComparison.OrdinalIgnoreCase) && !url.StartsWith("/signout", StringComparison.OrdinalIgnoreCase)
+            ? url
+            : null;
+
+    private void SetMeta() =>
+        ViewData["Meta"] = new PageMeta("Sign in", "Sign in to Shipwise with a link sent to your email address: no password.", "/signin") { NoIndex = true };
+}
