@@ -4,7 +4,7 @@
 # (limits set high, so nothing is refused), on SQLite (the embedded default) and, with
 # --postgres, on a throwaway PostgreSQL 15 with default durability (fsync on).
 #  - READERS readers are signed in through the app's own code (Shipwise.Bench votes-setup);
-#  - wrk (2 threads, 64 connections, 15 s after a 5 s warm-up) sends POST /votes, rotating
+#  - wrk (2 threads, 64 connections, 15 s after a 10 s warm-up) sends POST /votes, rotating
 #    readers, with a random tool of the demo catalog and a random choice (bench/votes/votes.lua);
 #  - a vote counts as acknowledged when the answer is 303, which the server sends only after
 #    the vote's transaction committed. Afterwards the votes table is checked against the count.
@@ -21,7 +21,7 @@ for arg in "$@"; do
   esac
 done
 source scripts/lib/postgres.sh
-ensure_apt_packages wrk curl
+ensure_apt_packages wrk curl time
 out=artifacts/bench && mkdir -p "$out"
 results="$out/votes" && rm -rf "$results" && mkdir -p "$results"
 work=$(mktemp -d "$PWD/$out/votes-run.XXXXXX") # not in /tmp, which other jobs may sweep
@@ -43,6 +43,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f ms", us / 1000 }'; }
 hz=$(getconf CLK_TCK)
 proc_jiffies() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; } # utime + stime, all threads
+busy_jiffies() { awk '/^cpu /{ print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; } # user nice system irq softirq steal
 pct() { awk -v j="$1" -v hz="$hz" -v s="$2" 'BEGIN { printf "%.0f %%", 100 * j / hz / s }'; }
 
 echo "== machine"
@@ -77,11 +78,13 @@ run() { # provider, connection string, label
     --data "tool=vllm&choice=ship" "$base/votes")
   [ "$code" = 303 ] || { echo "POST /votes answered $code" >&2; cat "$results/server-$provider.log"; exit 1; }
 
-  wrk -t2 -c64 -d5s -s bench/votes/votes.lua "$base" -- "$work/$provider/readers.tsv" "$work/$provider/tools.txt" >"$results/wrk-$provider-warmup.txt"
-  local s0 s1 raw="$results/wrk-$provider.txt"
-  s0=$(proc_jiffies "$server_pid")
-  wrk -t2 -c64 -d15s --latency -s bench/votes/votes.lua "$base" -- "$work/$provider/readers.tsv" "$work/$provider/tools.txt" >"$raw"
-  s1=$(proc_jiffies "$server_pid")
+  # The warm-up lets tiered compilation settle and fills most (reader, tool) rows, so the run measures steady state.
+  wrk -t2 -c64 -d10s -s bench/votes/votes.lua "$base" -- "$work/$provider/readers.tsv" "$work/$provider/tools.txt" >"$results/wrk-$provider-warmup.txt"
+  local s0 s1 b0 b1 raw="$results/wrk-$provider.txt"
+  s0=$(proc_jiffies "$server_pid") b0=$(busy_jiffies)
+  /usr/bin/time -f '%U %S' -o "$work/wrk-time" \
+    wrk -t2 -c64 -d15s --latency -s bench/votes/votes.lua "$base" -- "$work/$provider/readers.tsv" "$work/$provider/tools.txt" >"$raw"
+  s1=$(proc_jiffies "$server_pid") b1=$(busy_jiffies)
   grep -v '^RESULT' "$raw"
   local requests acknowledged refused rate_limited duration_us p50_us p90_us p99_us max_us errors
   eval "$(sed -n 's/^RESULT //p' "$raw")"
@@ -100,20 +103,22 @@ run() { # provider, connection string, label
     stored=$("${SHIPWISE_PG_PSQL[@]}" -d shipwise_bench -tAc "SELECT count(*) FROM votes")
   fi
   echo "acknowledged in the measured 15 s: $acknowledged ($rps/s); rows in votes afterwards: $stored (at most $readers readers × $(wc -l <"$work/$provider/tools.txt") tools)"
-  local per_vote
+  local per_vote wrk_j
   per_vote=$(awk -v j=$((s1 - s0)) -v hz="$hz" -v n="$acknowledged" 'BEGIN { printf "%.0f µs", 1e6 * j / hz / n }')
-  rows+=("| $label | $rps | $(ms "$p50_us") | $(ms "$p90_us") | $(ms "$p99_us") | $(ms "$max_us") | $(pct $((s1 - s0)) "$secs") | $per_vote | $rss MiB |")
+  wrk_j=$(awk -v hz="$hz" '{ printf "%d", ($1 + $2) * hz }' "$work/wrk-time")
+  rows+=("| $label | $rps | $(ms "$p50_us") | $(ms "$p90_us") | $(ms "$p99_us") | $(ms "$max_us") | $(pct $((s1 - s0)) "$secs") | $per_vote | $(pct "$wrk_j" "$secs") | $(pct $((b1 - b0 - (s1 - s0) - wrk_j)) "$secs") | $rss MiB |")
 }
 
 run sqlite "Data Source=$work/votes.db" "SQLite (WAL, synchronous=NORMAL)"
 if [ "$postgres" = 1 ]; then
   start_postgres
+  trap 'cleanup; stop_postgres' EXIT # start_postgres replaced the trap with its own
   "${SHIPWISE_PG_PSQL[@]}" -c "CREATE DATABASE shipwise_bench"
   run postgres "$SHIPWISE_PG;Database=shipwise_bench;Pooling=true;Maximum Pool Size=100" "PostgreSQL 15 (fsync on)"
 fi
 
 echo
 echo "== results ($readers readers, wrk -t2 -c64 -d15s; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
-echo "| run | acknowledged votes/s | p50 | p90 | p99 | max | server CPU | server CPU per vote | server peak RSS |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| run | acknowledged votes/s | p50 | p90 | p99 | max | server CPU | server CPU per vote | wrk CPU | other processes' CPU | server peak RSS |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

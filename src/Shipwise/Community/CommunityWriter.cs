@@ -61,6 +61,10 @@ public sealed class CommunityWriter : IAsyncDisposable
     // SQLite has one writer at a time anyway: this loop keeps its own connection and prepared statements.
     private WriteSession? _sqlite;
 
+    // New accounts this node has already listed in community_maturing (and when they mature), so a
+    // wave of votes from new accounts costs one extra row per account, not one per batch. Only the loop touches it.
+    private readonly Dictionary<long, DateTimeOffset> _listedMaturing = [];
+
     public CommunityWriter(Db db, TimeProvider clock, IOptions<CommunityOptions> options, ILogger<CommunityWriter> logger)
     {
         _db = db;
@@ -248,7 +252,7 @@ public sealed class CommunityWriter : IAsyncDisposable
         }
 
         var results = new WriteResult[writes.Count];
-        var maturing = new HashSet<long>();
+        var maturing = new Dictionary<long, DateTimeOffset>();
 
         // In key order, so two nodes' batches touching the same rows lock them in the same order (no deadlock);
         // OrderBy is stable, so one reader's repeated writes to the same row keep their order and the last wins.
@@ -264,9 +268,10 @@ public sealed class CommunityWriter : IAsyncDisposable
             // Counts from the account's age as the database has it; a voided account's rows never count.
             DateTimeOffset? countsFrom = account.Voided ? null : account.CreatedAt + delay;
             results[i] = Plan(write, tools, countsFrom, now, session);
-            if (results[i].Outcome == WriteOutcome.Saved && countsFrom > now && maturing.Add(write.AccountId))
+            if (results[i].Outcome == WriteOutcome.Saved && countsFrom is { } later && later > now
+                && _listedMaturing.GetValueOrDefault(write.AccountId) != later && maturing.TryAdd(write.AccountId, later))
             {
-                session.Add(Maturing, Param.Id("account", write.AccountId), Param.Time("countsFrom", countsFrom));
+                session.Add(Maturing, Param.Id("account", write.AccountId), Param.Time("countsFrom", later));
             }
         }
 
@@ -278,6 +283,17 @@ public sealed class CommunityWriter : IAsyncDisposable
 
         await session.FlushAsync();
         await transaction.CommitAsync();
+        if (_listedMaturing.Count > 100_000)
+        {
+            // Bounded memory: forgetting an entry only costs one more ON CONFLICT DO NOTHING row later.
+            _listedMaturing.Clear();
+        }
+
+        foreach (var (account, until) in maturing)
+        {
+            _listedMaturing[account] = until;
+        }
+
         return results;
     }
 
