@@ -38,8 +38,6 @@ public static class AccountsRegistration
         builder.Services.AddSingleton<SignInLinks>();
         builder.Services.AddSingleton<BookmarkQueries>();
         builder.Services.AddSingleton<AccountExport>();
-        builder.Services.AddSingleton<SignInMailQueue>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<SignInMailQueue>());
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Threading.Channels;
 using Shipwise.Mail;
 
 namespace Shipwise.Accounts;
@@ -38,55 +37,5 @@ public static class SignInMail
 
         // Auto-Submitted keeps vacation responders from answering a machine-sent mail.
         return new OutgoingMail(to, "Your Shipwise sign-in link", text, html, new Dictionary<string, string> { ["Auto-Submitted"] = "auto-generated" });
-    }
-
-    /// <summary>"r…@example.org": enough to follow a delivery problem in the logs without writing the address down.</summary>
-    public static string Redact(string address)
-    {
-        var at = address.LastIndexOf('@');
-        return at <= 0 ? "…" : $"{address[0]}…{address[at..]}";
-    }
-}
-
-/// <summary>
-/// Sends sign-in mail off the request: the answer to "send me a link" takes the same short time
-/// whatever the address and however slow the mail server, and SMTP retries do not hold a request.
-/// A link lost to a restart is asked for again; it is not worth a durable queue.
-/// </summary>
-public sealed class SignInMailQueue(MailSender sender, ILogger<SignInMailQueue> logger) : BackgroundService
-{
-    private const int Senders = 4;
-
-    private readonly Channel<OutgoingMail> _queue = Channel.CreateBounded<OutgoingMail>(new BoundedChannelOptions(1_000)
-    {
-        FullMode = BoundedChannelFullMode.Wait,
-    });
-
-    /// <summary>False when the queue is full (the mail server is down or far behind).</summary>
-    public bool TryEnqueue(OutgoingMail mail) => _queue.Writer.TryWrite(mail);
-
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Senders).Select(_ => SendAllAsync(stoppingToken)));
-
-    private async Task SendAllAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await foreach (var mail in _queue.Reader.ReadAllAsync(stoppingToken))
-            {
-                try
-                {
-                    await sender.SendAsync(mail, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Could not send a sign-in link to {Recipient}", SignInMail.Redact(mail.To));
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down; links still queued are asked for again.
-        }
     }
 }

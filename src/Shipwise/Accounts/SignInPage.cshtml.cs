@@ -12,7 +12,7 @@ namespace Shipwise.Accounts;
 /// used), so the page cannot be used to find out who reads Shipwise.
 /// </summary>
 [PersonalPage]
-public sealed class SignInPageModel(SignInLinks links, SignInMailQueue queue, MailLinks mailLinks, IOptions<SmtpOptions> smtp) : PageModel
+public sealed class SignInPageModel(SignInLinks links, MailOutbox queue, MailLinks mailLinks, IOptions<SmtpOptions> smtp) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }

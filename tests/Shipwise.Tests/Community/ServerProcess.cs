@@ -43,28 +43,20 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(TestDatabase database, Dictionary<string, string> environment)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet")
+        var settings = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
+            ["Startup__Migrate"] = "true",
+            ["Panel__CriticsPath"] = RepoPaths.CriticsFolder,
+            ["Catalog__DemoCatalogPath"] = RepoPaths.DemoCatalog,
+            ["Panel__ReviewInBackground"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
         };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(address.ToString().TrimEnd('/'));
-        start.Environment["Database__Provider"] = database.Provider;
-        start.Environment["Database__ConnectionString"] = database.ConnectionString;
-        start.Environment["Startup__Migrate"] = "true";
-        start.Environment["Panel__CriticsPath"] = RepoPaths.CriticsFolder;
-        start.Environment["Catalog__DemoCatalogPath"] = RepoPaths.DemoCatalog;
-        start.Environment["Panel__ReviewInBackground"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            settings[key] = value;
         }
+
+        var start = ShipwiseProcess.StartInfo(database, settings, ["serve", "--urls", address.ToString().TrimEnd('/')]);
 
         var process = Process.Start(start)!;
         var server = new ServerProcess(process, address);

@@ -165,27 +165,7 @@ public abstract class DigestCommandTests(string provider)
     /// <summary>Starts `shipwise` without waiting for it, so a test can kill it (ShipwiseProcess waits for the exit).</summary>
     private static Process Start(TestDatabase database, Dictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["Database__Provider"] = database.Provider;
-        start.Environment["Database__ConnectionString"] = database.ConnectionString;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start)!;
+        var process = Process.Start(ShipwiseProcess.StartInfo(database, environment, args))!;
 
         // Drained so a full pipe never blocks the command.
         process.OutputDataReceived += (_, _) => { };

@@ -10,7 +10,8 @@ public static class ShipwiseProcess
     public static Task<ProcessResult> RunAsync(TestDatabase database, params string[] args) =>
         RunWithEnvironmentAsync(database, [], args);
 
-    public static async Task<ProcessResult> RunWithEnvironmentAsync(TestDatabase database, Dictionary<string, string> environment, params string[] args)
+    /// <summary>How to start `shipwise` on a test database, output redirected; the environment wins over the defaults.</summary>
+    public static ProcessStartInfo StartInfo(TestDatabase database, IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,6 +32,13 @@ public static class ShipwiseProcess
         {
             start.Environment[key] = value;
         }
+
+        return start;
+    }
+
+    public static async Task<ProcessResult> RunWithEnvironmentAsync(TestDatabase database, Dictionary<string, string> environment, params string[] args)
+    {
+        var start = StartInfo(database, environment, args);
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
