@@ -60,9 +60,11 @@ public static class SyntheticCatalog
                 DeploymentTargets = Fact(Pick(Taxonomy.DeploymentTargets, 4)),
                 Runtimes = Fact(Pick(Runtimes, 4)),
                 Quantizations = Fact(Pick(Quantizations, 3)),
-                Benchmarks =
+                Evaluations =
                 [
-                    new Benchmark { Name = "MMLU", Score = random.Next(300, 900) / 10m, Author = random.Next(2) == 0 ? "vendor" : "third-party", Source = source, AsOf = asOf, Status = status },
+                    random.Next(2) == 0
+                        ? new Evaluation { Benchmark = "mmlu", Score = random.Next(300, 900) / 10m, Unit = "percent", Evaluator = $"Vendor {index % 97}", Relation = EvaluatorRelation.Vendor, Source = source, AsOf = asOf, Status = status }
+                        : new Evaluation { Benchmark = "mmlu", Score = random.Next(300, 900) / 10m, Unit = "percent", Evaluator = "Artificial Analysis", Relation = EvaluatorRelation.Independent, Source = source, AsOf = asOf, Status = status },
                 ],
                 Competitors = Fact<IReadOnlyList<string>>([$"synthetic-tool-{(index + 1) % total:D6}", $"synthetic-tool-{(index + 2) % total:D6}"]),
             },

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Collections;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Shipwise.Core.Catalog;
 
@@ -23,8 +25,22 @@ public static class CatalogJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Disallow,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { OmitEmptyLists } },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    // An empty list says no more than a missing one, and every list reads back as empty when
+    // missing: leaving them out keeps documents (and fingerprints) the same whichever way a file wrote it.
+    private static void OmitEmptyLists(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
+            {
+                property.ShouldSerialize = (_, value) => value is not IEnumerable items || items.GetEnumerator().MoveNext();
+            }
+        }
     }
 }

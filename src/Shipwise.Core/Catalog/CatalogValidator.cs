@@ -17,11 +17,12 @@ public static partial class CatalogValidator
     public const int MaxNameLength = 200;
     public const int MaxTaglineLength = 200;
     public const int MaxDescriptionLength = 5000;
+    public const int MaxNoteLength = 1000;
 
-    [GeneratedRegex(@"^(proprietary|LicenseRef-[A-Za-z0-9.\-]+|[A-Za-z0-9][A-Za-z0-9.\-+]*)$")]
+    [GeneratedRegex(@"^(proprietary|LicenseRef-[A-Za-z0-9.\-]+|[A-Za-z0-9][A-Za-z0-9.\-+]*)\z")]
     private static partial Regex LicenseShape();
 
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9.\-_+]*$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9.\-_+]*\z")]
     private static partial Regex TokenShape();
 
     public static List<ValidationError> Validate(Tool tool, string at, DateOnly today)
@@ -86,6 +87,7 @@ public static partial class CatalogValidator
         CheckUrl(tool.Links.Repository, "links.repository", Fail);
         CheckUrl(tool.Links.Docs, "links.docs", Fail);
         CheckUrl(tool.Links.ModelCard, "links.modelCard", Fail);
+        CheckUrl(tool.Links.Pricing, "links.pricing", Fail);
         if (tool.ReleaseDate is { } released && released > today)
         {
             Fail("releaseDate", $"{released:yyyy-MM-dd} is in the future");
@@ -99,73 +101,260 @@ public static partial class CatalogValidator
     {
         CheckFact(facts.License, "license", today, fail, license =>
             LicenseShape().IsMatch(license) ? null : $"'{license}' is not an SPDX identifier, a LicenseRef- or 'proprietary'");
-        CheckFact(facts.OpenWeights, "openWeights", today, fail, _ => null);
-        CheckFact(facts.Parameters, "parameters", today, fail, p =>
-            p.TotalBillions <= 0 ? "totalBillions must be greater than 0"
-            : p.ActiveBillions is { } active && (active <= 0 || active > p.TotalBillions) ? "activeBillions must be greater than 0 and at most totalBillions"
+        CheckFact(facts.LicenseTerms, "licenseTerms", today, fail, terms =>
+            terms.UserCap is <= 0 ? "userCap must be a positive number of monthly active users"
+            : Tokens(terms.ExcludedRegions ?? []));
+        CheckFact(facts.OpenWeights, "openWeights", today, fail, open =>
+            open && tool.Kind == "api" ? "an 'api' entry has closed weights; an open-weight model is kind 'model'"
+            : !open && tool.Kind == "model" ? "a 'model' entry has open weights; a model reached only through an API is kind 'api'"
             : null);
+        CheckFact(facts.Lifecycle, "lifecycle", today, fail, l => CheckLifecycle(tool, l));
+        CheckFact(facts.Parameters, "parameters", today, fail, p => CheckParameters(p.TotalBillions, p.ActiveBillions));
+        CheckFact(facts.Sizes, "sizes", today, fail, sizes =>
+            sizes.Count == 0 ? "lists no sizes; leave the fact out instead"
+            : sizes.Select((s, i) => string.IsNullOrWhiteSpace(s.Name) ? $"[{i}].name is required"
+                : CheckParameters(s.TotalBillions, s.ActiveBillions) is { } bad ? $"[{i}]: {bad}"
+                : s.ContextWindow is <= 0 ? $"[{i}].contextWindow must be positive"
+                : null).FirstOrDefault(m => m is not null));
         CheckFact(facts.InputModalities, "inputModalities", today, fail, m => InList(m, Taxonomy.Modalities, "modality"));
         CheckFact(facts.OutputModalities, "outputModalities", today, fail, m => InList(m, Taxonomy.Modalities, "modality"));
         CheckFact(facts.ContextWindow, "contextWindow", today, fail, c => c is > 0 and <= 100_000_000 ? null : $"{c} tokens is not a plausible context window");
-        CheckFact(facts.Pricing, "pricing", today, fail, CheckPricing);
+        CheckFact(facts.MaxOutputTokens, "maxOutputTokens", today, fail, c => c is > 0 and <= 100_000_000 ? null : $"{c} tokens is not a plausible output limit");
+        // A note that says why no figure is published (credits, per-generation quotes) stands in for the figure.
+        CheckFact(facts.Pricing, "pricing", today, fail, p => CheckPricing(p, facts.Pricing?.Note is { Length: > 0 } ? "explained" : tool.Kind));
         CheckFact(facts.DeploymentTargets, "deploymentTargets", today, fail, d => InList(d, Taxonomy.DeploymentTargets, "deployment target"));
+        CheckFact(facts.Platforms, "platforms", today, fail, d => InList(d, Taxonomy.Platforms, "platform"));
         CheckFact(facts.Runtimes, "runtimes", today, fail, Tokens);
         CheckFact(facts.Quantizations, "quantizations", today, fail, Tokens);
+        CheckFact(facts.ServingFeatures, "servingFeatures", today, fail, Tokens);
+        CheckFact(facts.HardwareBackends, "hardwareBackends", today, fail, Tokens);
+        CheckFact(facts.AcceleratorMemoryGb, "acceleratorMemoryGb", today, fail, m => m > 0 ? null : "must be greater than 0");
+        CheckFact(facts.OpenaiCompatible, "openaiCompatible", today, fail, _ => null);
+        CheckFact(facts.ToolCalling, "toolCalling", today, fail, _ => null);
+        CheckFact(facts.StructuredOutput, "structuredOutput", today, fail, _ => null);
+        CheckFact(facts.Streaming, "streaming", today, fail, _ => null);
+        CheckFact(facts.PromptCaching, "promptCaching", today, fail, _ => null);
+        CheckFact(facts.BatchDiscountPercent, "batchDiscountPercent", today, fail, d => d is >= 0 and <= 100 ? null : "must be a percentage between 0 and 100");
+        CheckFact(facts.FineTuning, "fineTuning", today, fail, _ => null);
+        CheckFact(facts.RateLimits, "rateLimits", today, fail, r =>
+            string.IsNullOrWhiteSpace(r.Tier) ? "tier is required: say which account tier the limits are for"
+            : r.RequestsPerMinute is null && r.TokensPerMinute is null ? "needs requestsPerMinute or tokensPerMinute"
+            : r.RequestsPerMinute is <= 0 || r.TokensPerMinute is <= 0 ? "limits must be positive"
+            : null);
+        CheckFact(facts.Sdks, "sdks", today, fail, Tokens);
+        CheckFact(facts.DataRetentionDays, "dataRetentionDays", today, fail, d => d >= 0 ? null : "cannot be negative");
+        CheckFact(facts.TrainsOnInputs, "trainsOnInputs", today, fail, _ => null);
+        CheckFact(facts.ZeroDataRetention, "zeroDataRetention", today, fail, _ => null);
+        CheckFact(facts.DataResidency, "dataResidency", today, fail, Tokens);
+        CheckFact(facts.Dpa, "dpa", today, fail, _ => null);
+        CheckFact(facts.Certifications, "certifications", today, fail, c => c.Any(string.IsNullOrWhiteSpace) ? "contains an empty entry" : null);
+        CheckFact(facts.UptimeSla, "uptimeSla", today, fail, u => u is > 0 and <= 100 ? null : "must be a percentage between 0 and 100");
+        CheckFact(facts.Support, "support", today, fail, Tokens);
         CheckFact(facts.Competitors, "competitors", today, fail, competitors =>
             competitors.FirstOrDefault(c => !Slug.IsValid(c)) is { } bad ? $"'{bad}' is not a valid slug"
             : competitors.Contains(tool.Slug) ? "a tool cannot compete with itself"
             : null);
-        CheckFact(facts.DataResidency, "dataResidency", today, fail, Tokens);
-        CheckFact(facts.Certifications, "certifications", today, fail, c => c.Any(string.IsNullOrWhiteSpace) ? "contains an empty entry" : null);
-        CheckFact(facts.UptimeSla, "uptimeSla", today, fail, u => u is > 0 and <= 100 ? null : "must be a percentage between 0 and 100");
-        CheckFact(facts.Support, "support", today, fail, Tokens);
 
-        for (var i = 0; i < facts.Benchmarks.Count; i++)
+        for (var i = 0; i < facts.Evaluations.Count; i++)
         {
-            var b = facts.Benchmarks[i];
-            var at = $"benchmarks[{i}]";
-            if (string.IsNullOrWhiteSpace(b.Name))
+            CheckEvaluation(facts.Evaluations[i], $"evaluations[{i}]", today, fail);
+        }
+
+        for (var i = 0; i < facts.Speed.Count; i++)
+        {
+            var s = facts.Speed[i];
+            var at = $"speed[{i}]";
+            if (s.OutputTokensPerSecond is null && s.TimeToFirstTokenSeconds is null)
             {
-                fail($"{at}.name", "is required");
+                fail(at, "needs outputTokensPerSecond or timeToFirstTokenSeconds");
+            }
+            else if (s.OutputTokensPerSecond is <= 0 || s.TimeToFirstTokenSeconds is <= 0)
+            {
+                fail(at, "measurements must be positive");
             }
 
-            if (!Taxonomy.BenchmarkAuthors.Contains(b.Author))
+            RequireText(s.Provider, $"{at}.provider", MaxNameLength, fail);
+            RequireText(s.MeasuredBy, $"{at}.measuredBy", MaxNameLength, fail);
+            CheckRelation(s.Relation, $"{at}.relation", fail);
+            CheckSource(s.Source, s.AsOf, at, today, fail);
+            CheckNote(s.Note, at, fail);
+        }
+
+        for (var i = 0; i < facts.Offerings.Count; i++)
+        {
+            var o = facts.Offerings[i];
+            var at = $"offerings[{i}]";
+            RequireText(o.Provider, $"{at}.provider", MaxNameLength, fail);
+            if (o.ProviderSlug is { } provider && !Slug.IsValid(provider))
             {
-                fail($"{at}.author", $"'{b.Author}' must be 'vendor' or 'third-party'");
+                fail($"{at}.providerSlug", $"'{provider}' is not a valid slug");
             }
 
-            CheckSource(b.Source, b.AsOf, $"{at}", today, fail);
+            if (o.Pricing is null)
+            {
+                fail($"{at}.pricing", "is required");
+            }
+            else if (CheckPricing(o.Pricing, "offering") is { } problem)
+            {
+                fail($"{at}.pricing", problem);
+            }
+
+            if (o.ContextWindow is <= 0)
+            {
+                fail($"{at}.contextWindow", "must be positive");
+            }
+
+            CheckSource(o.Source, o.AsOf, at, today, fail);
+            CheckNote(o.Note, at, fail);
         }
     }
 
-    private static string? CheckPricing(Pricing p)
+    private static void CheckEvaluation(Evaluation e, string at, DateOnly today, Action<string, string> fail)
+    {
+        if (e.Benchmark is null || !TokenShape().IsMatch(e.Benchmark))
+        {
+            fail($"{at}.benchmark", $"'{e.Benchmark}' must be a benchmark key such as 'mmmu' or 'swe-bench-verified' (docs/catalog.md lists them)");
+        }
+        else if (Benchmarks.Find(e.Benchmark) is null && string.IsNullOrWhiteSpace(e.Name))
+        {
+            fail($"{at}.name", $"'{e.Benchmark}' is not a known benchmark key; give it a display name");
+        }
+
+        if (!Taxonomy.EvaluationUnits.Contains(e.Unit))
+        {
+            fail($"{at}.unit", $"'{e.Unit}' is not a unit; use one of: {string.Join(", ", Taxonomy.EvaluationUnits)}");
+        }
+        else if (e.Unit is "percent" or "wer" && e.Score is < 0 or > 100)
+        {
+            fail($"{at}.score", $"{e.Score} is not a percentage");
+        }
+        else if (Benchmarks.Find(e.Benchmark ?? "") is { } known && known.Unit != e.Unit)
+        {
+            fail($"{at}.unit", $"{known.Name} is reported in {known.Unit}, not {e.Unit}");
+        }
+
+        RequireText(e.Evaluator, $"{at}.evaluator", MaxNameLength, fail);
+        CheckRelation(e.Relation, $"{at}.relation", fail);
+        CheckSource(e.Source, e.AsOf, at, today, fail);
+        CheckNote(e.Note, at, fail);
+    }
+
+    private static void CheckRelation(string? relation, string field, Action<string, string> fail)
+    {
+        if (!EvaluatorRelation.All.Contains(relation ?? ""))
+        {
+            fail(field, $"'{relation}' is not a relation; use one of: {string.Join(", ", EvaluatorRelation.All)}");
+        }
+    }
+
+    private static string? CheckLifecycle(Tool tool, Lifecycle lifecycle)
+    {
+        if (!LifecycleStatus.All.Contains(lifecycle.Status ?? ""))
+        {
+            return $"status '{lifecycle.Status}' is not one of: {string.Join(", ", LifecycleStatus.All)}";
+        }
+
+        if (lifecycle.Successor is { } successor && (!Slug.IsValid(successor) || successor == tool.Slug))
+        {
+            return successor == tool.Slug ? "a tool cannot succeed itself" : $"successor '{successor}' is not a valid slug";
+        }
+
+        return lifecycle is { DeprecationDate: { } deprecated, ShutdownDate: { } shutdown } && shutdown < deprecated
+            ? "shutdownDate comes before deprecationDate"
+            : null;
+    }
+
+    private static string? CheckParameters(decimal total, decimal? active) =>
+        total <= 0 ? "totalBillions must be greater than 0"
+        : active is { } a && (a <= 0 || a > total) ? "activeBillions must be greater than 0 and at most totalBillions"
+        : null;
+
+    private static string? CheckPricing(Pricing p, string kind)
     {
         if (!Taxonomy.PricingModels.Contains(p.Model))
         {
             return $"model '{p.Model}' is not one of: {string.Join(", ", Taxonomy.PricingModels)}";
         }
 
-        if (p.InputPerMillionTokensUsd < 0 || p.OutputPerMillionTokensUsd < 0 || p.MonthlyUsd < 0)
+        var units = p.Units ?? [];
+        if (p.InputPerMillionTokensUsd < 0 || p.OutputPerMillionTokensUsd < 0 || p.CachedInputPerMillionTokensUsd < 0 || p.MonthlyUsd < 0 || units.Any(u => u.Usd < 0))
         {
             return "prices cannot be negative";
         }
 
-        if (p.Model is "free" or "open-source" && (p.InputPerMillionTokensUsd > 0 || p.OutputPerMillionTokensUsd > 0 || p.MonthlyUsd > 0))
+        if (units.FirstOrDefault(u => !Taxonomy.PriceUnits.Contains(u.Unit)) is { } unit)
+        {
+            return $"unit '{unit.Unit}' is not one of: {string.Join(", ", Taxonomy.PriceUnits)}";
+        }
+
+        var priced = p.InputPerMillionTokensUsd > 0 || p.OutputPerMillionTokensUsd > 0 || p.MonthlyUsd > 0 || units.Any(u => u.Usd > 0);
+        if (p.Model is "free" or "open-source" && priced)
         {
             return $"a '{p.Model}' tool cannot carry a price; use 'freemium' or 'usage-based'";
         }
 
-        if (p.Model == "usage-based" && p.InputPerMillionTokensUsd is null && p.OutputPerMillionTokensUsd is null)
+        // A provider prices each model it hosts, an offering can be on record before its price is,
+        // and a noted fact may explain why there is no figure: those may say "usage-based" alone.
+        if (p.Model == "usage-based" && kind is not ("provider" or "offering" or "explained") && p.InputPerMillionTokensUsd is null && p.OutputPerMillionTokensUsd is null && units.Count == 0)
         {
-            return "usage-based pricing needs inputPerMillionTokensUsd or outputPerMillionTokensUsd";
+            return "usage-based pricing needs inputPerMillionTokensUsd, outputPerMillionTokensUsd or a unit price";
         }
 
-        if (p.Model == "subscription" && p.MonthlyUsd is null)
+        if (p.Model == "subscription" && p.MonthlyUsd is null && !units.Any(u => u.Unit == "seat-month"))
         {
             return "subscription pricing needs monthlyUsd";
         }
 
         return null;
+    }
+
+    /// <summary>Checks a group's own shape; whether its members exist is the importer's to check.</summary>
+    public static List<ValidationError> Validate(ToolGroup group, string at)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var errors = new List<ValidationError>();
+        void Fail(string field, string message) => errors.Add(new($"{at}.{field}", message));
+        if (!Slug.IsValid(group.Slug))
+        {
+            Fail("slug", $"'{group.Slug}' is not a valid slug: use lower-case letters, digits and single dashes, never '-vs-'");
+        }
+
+        RequireText(group.Name, "name", MaxNameLength, Fail);
+        if (!Taxonomy.GroupKinds.Contains(group.Kind ?? ""))
+        {
+            Fail("kind", $"'{group.Kind}' is not a group kind; use one of: {string.Join(", ", Taxonomy.GroupKinds)}");
+        }
+
+        var members = group.Members ?? [];
+        if (members.Count < 2)
+        {
+            Fail("members", "a group joins at least two tools");
+        }
+
+        if (members.FirstOrDefault(m => !Slug.IsValid(m)) is { } bad)
+        {
+            Fail("members", $"'{bad}' is not a valid slug");
+        }
+        else if (members.Distinct(StringComparer.Ordinal).Count() != members.Count)
+        {
+            Fail("members", "lists a tool twice");
+        }
+
+        for (var i = 0; i < group.Aliases.Count; i++)
+        {
+            var alias = Slug.From(group.Aliases[i] ?? "");
+            if (alias.Length == 0 || alias.Length > Slug.MaxLength || alias.Contains("-vs-", StringComparison.Ordinal))
+            {
+                Fail($"aliases[{i}]", "must contain letters or digits, be at most 100 characters and never contain '-vs-'");
+            }
+        }
+
+        if (group.Note is { Length: > MaxNoteLength })
+        {
+            Fail("note", $"is {group.Note.Length} characters; the limit is {MaxNoteLength}");
+        }
+
+        return errors;
     }
 
     private static string? InList(IReadOnlyList<string> values, IReadOnlyList<string> allowed, string what) =>
@@ -195,6 +384,15 @@ public static partial class CatalogValidator
         }
 
         CheckSource(fact.Source, fact.AsOf, field, today, fail);
+        CheckNote(fact.Note, field, fail);
+    }
+
+    private static void CheckNote(string? note, string field, Action<string, string> fail)
+    {
+        if (note is { Length: > MaxNoteLength })
+        {
+            fail($"{field}.note", $"is {note.Length} characters; the limit is {MaxNoteLength}");
+        }
     }
 
     private static void CheckSource(string? source, DateOnly asOf, string field, DateOnly today, Action<string, string> fail)

@@ -9,6 +9,9 @@ public enum FactStatus
     [JsonStringEnumMemberName("verified")] Verified,
     [JsonStringEnumMemberName("vendor-claim")] VendorClaim,
     [JsonStringEnumMemberName("unverified")] Unverified,
+
+    /// <summary>Reported by an aggregate or another third party (LiteLLM, OpenRouter), not checked against the vendor.</summary>
+    [JsonStringEnumMemberName("third-party")] ThirdParty,
 }
 
 /// <summary>
@@ -30,6 +33,7 @@ public static class FactStatusText
     {
         FactStatus.Verified => "verified",
         FactStatus.VendorClaim => "vendor-claim",
+        FactStatus.ThirdParty => "third-party",
         _ => "unverified",
     };
 
@@ -38,6 +42,7 @@ public static class FactStatusText
     {
         FactStatus.Verified => 1.0,
         FactStatus.VendorClaim => 0.7,
+        FactStatus.ThirdParty => 0.7,
         _ => 0.4,
     };
 }

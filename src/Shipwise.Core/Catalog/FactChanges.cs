@@ -1,6 +1,4 @@
 using System.Globalization;
-using Shipwise.Core.Compare;
-using Shipwise.Core.Panel;
 
 namespace Shipwise.Core.Catalog;
 
@@ -32,7 +30,7 @@ public static class FactChanges
         {
             FactName.Pricing, FactName.License, FactName.OpenWeights, FactName.ContextWindow, FactName.Parameters,
             FactName.InputModalities, FactName.OutputModalities, FactName.DeploymentTargets, FactName.Certifications,
-            FactName.DataResidency, FactName.UptimeSla, FactName.Benchmarks, FactName.Runtimes, FactName.Quantizations,
+            FactName.DataResidency, FactName.UptimeSla, FactName.Evaluations, FactName.Runtimes, FactName.Quantizations,
             FactName.Support, FactName.Competitors,
         }.Select(f => f.ToWire()),
     ];
@@ -71,7 +69,7 @@ public static class FactChanges
             Lost(items => $"{FactFormat.List(items.Select(FactFormat.Target))} support"));
         AddList(changes, FactName.Runtimes, b.Runtimes, a.Runtimes, New("runtimes"), Dropped("runtimes"));
         AddList(changes, FactName.Quantizations, b.Quantizations, a.Quantizations, New("quantizations"), Dropped("quantizations"));
-        AddBenchmarks(changes, b.Benchmarks, a.Benchmarks);
+        AddEvaluations(changes, b.Evaluations, a.Evaluations);
         AddList(changes, FactName.Competitors, b.Competitors, a.Competitors, New("competitors"), Dropped("competitors"));
         AddList(changes, FactName.DataResidency, b.DataResidency, a.DataResidency,
             New("data residency options", FactFormat.Region), Dropped("data residency options", FactFormat.Region));
@@ -218,7 +216,7 @@ public static class FactChanges
             added: items => items.Count == 0 ? null : gained(items));
     }
 
-    private static void AddBenchmarks(List<FactChange> changes, IReadOnlyList<Benchmark> before, IReadOnlyList<Benchmark> after)
+    private static void AddEvaluations(List<FactChange> changes, IReadOnlyList<Evaluation> before, IReadOnlyList<Evaluation> after)
     {
         var was = Figures(before);
         var now = Figures(after);
@@ -226,23 +224,23 @@ public static class FactChanges
         {
             if (!before.SequenceEqual(after))
             {
-                changes.Add(new FactChange(FactName.Benchmarks.ToWire(), was, now, "after the source was updated") { Short = "the source update" });
+                changes.Add(new FactChange(FactName.Evaluations.ToWire(), was, now, "after the source was updated") { Short = "the source update" });
             }
 
             return;
         }
 
-        var gained = after.Select(x => x.Name).Except(before.Select(x => x.Name), StringComparer.OrdinalIgnoreCase).ToList();
+        var gained = after.Select(Benchmarks.DisplayName).Except(before.Select(Benchmarks.DisplayName), StringComparer.OrdinalIgnoreCase).ToList();
         var change = gained.Count > 0 && before.All(x => after.Any(y => Figure(x) == Figure(y)))
-            ? new FactChange(FactName.Benchmarks.ToWire(), was, now, $"after new benchmark results ({FactFormat.List(gained)})") { Short = "new benchmark results" }
-            : new FactChange(FactName.Benchmarks.ToWire(), was, now, "after the benchmark figures changed") { Short = "the benchmark change" };
+            ? new FactChange(FactName.Evaluations.ToWire(), was, now, $"after new benchmark results ({FactFormat.List(gained)})") { Short = "new benchmark results" }
+            : new FactChange(FactName.Evaluations.ToWire(), was, now, "after the benchmark figures changed") { Short = "the benchmark change" };
         changes.Add(change);
     }
 
-    private static string Figure(Benchmark benchmark) =>
-        string.Create(CultureInfo.InvariantCulture, $"{benchmark.Name} {FactFormat.Number(benchmark.Score)} ({benchmark.Author})");
+    private static string Figure(Evaluation evaluation) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Benchmarks.DisplayName(evaluation)} {FactFormat.Number(evaluation.Score)} ({evaluation.Evaluator})");
 
-    private static string Figures(IReadOnlyList<Benchmark> benchmarks) =>
+    private static string Figures(IReadOnlyList<Evaluation> benchmarks) =>
         benchmarks.Count == 0 ? NotOnRecord : string.Join(", ", benchmarks.Select(Figure).Order(StringComparer.Ordinal));
 
     /// <summary>Which way the bill moved: every per-1M and monthly price that is on record both times.</summary>

@@ -34,15 +34,22 @@ public static class PricingRead
         }
 
         var parts = new List<string>();
-        if (pricing.InputPerMillionTokensUsd is { } input && pricing.OutputPerMillionTokensUsd is { } output)
+        if (Tokens(pricing) is { } tokens)
         {
-            parts.Add($"${input:0.00##} / ${output:0.00##} per 1M tokens (in / out)");
+            parts.Add(tokens);
+        }
+
+        if (pricing.CachedInputPerMillionTokensUsd is { } cached)
+        {
+            parts.Add($"cached input {FactFormat.Usd(cached)}");
         }
 
         if (pricing.MonthlyUsd is { } monthly)
         {
-            parts.Add($"${monthly:0.##} per month");
+            parts.Add($"{FactFormat.Usd(monthly)} per month");
         }
+
+        parts.AddRange(pricing.Units.Select(u => $"{FactFormat.Usd(u.Usd)} {FactFormat.Unit(u.Unit)}{(u.Label is { Length: > 0 } label ? $" ({label})" : "")}"));
 
         var model = pricing.Model switch
         {
@@ -58,5 +65,18 @@ public static class PricingRead
         }
 
         return parts.Count == 0 ? model : $"{model}: {string.Join("; ", parts)}";
+    }
+
+    /// <summary>"$0.40 / $2.00 per 1M tokens (in / out)", or one side when only one is on record; null without a token price.</summary>
+    public static string? Tokens(Pricing pricing)
+    {
+        ArgumentNullException.ThrowIfNull(pricing);
+        return (pricing.InputPerMillionTokensUsd, pricing.OutputPerMillionTokensUsd) switch
+        {
+            ({ } input, { } output) => $"{FactFormat.Usd(input)} / {FactFormat.Usd(output)} per 1M tokens (in / out)",
+            ({ } input, null) => $"{FactFormat.Usd(input)} per 1M input tokens",
+            (null, { } output) => $"{FactFormat.Usd(output)} per 1M output tokens",
+            _ => null,
+        };
     }
 }

@@ -16,6 +16,14 @@ public sealed class CatalogExporter(CatalogQueries queries)
         await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = CatalogJson.Indented.Encoder });
         writer.WriteStartObject();
         writer.WriteNumber("schemaVersion", CatalogDocument.CurrentSchemaVersion);
+        writer.WriteStartArray("groups");
+        foreach (var document in await queries.GroupDocumentsAsync(cancellationToken))
+        {
+            using var parsed = JsonDocument.Parse(document);
+            parsed.RootElement.WriteTo(writer);
+        }
+
+        writer.WriteEndArray();
         writer.WriteStartArray("tools");
         await foreach (var document in queries.StreamDocumentsAsync(cancellationToken))
         {

@@ -8,16 +8,31 @@ namespace Shipwise.Catalog;
 public sealed record ImportProgress(long BytesDone, long BytesTotal, int ToolsRead);
 
 /// <summary>
-/// Upserts tools by slug or alias, all in one transaction: a file with one bad row leaves
-/// the catalog exactly as it was, and the error names every problem found.
+/// Upserts tools by slug or alias, and groups by slug, all in one transaction: a file (or a
+/// folder of files) with one bad row leaves the catalog exactly as it was, and the error
+/// names every problem found. References between entries (competitors, successors, hosting
+/// providers, group members) may name a tool by slug or alias, in the files or already in
+/// the catalog.
 /// </summary>
 public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider clock, CatalogChangeNotifier changes)
 {
     private const int BatchSize = 1000;
     private const int MaxProblems = 200;
 
+    /// <summary>A .json or .csv file, or a folder whose .json files are imported together.</summary>
     public async Task<ImportResult> ImportFileAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (Directory.Exists(path))
+        {
+            var files = Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal).ToList();
+            if (files.Count == 0)
+            {
+                throw new ImportException(path, [new(null, "folder", "holds no .json catalog files")]);
+            }
+
+            return await ImportAsync(path, ReadFiles(files), files.Sum(f => new FileInfo(f).Length), progress, cancellationToken);
+        }
+
         if (!File.Exists(path))
         {
             throw new ImportException(path, [new(null, "file", "does not exist")]);
@@ -37,6 +52,28 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
     public Task<ImportResult> ImportJsonAsync(string displayName, byte[] json, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
         ImportAsync(displayName, JsonCatalogReader.Read(json), json.Length, progress, cancellationToken);
 
+    // Every file's entries in turn, each problem naming its file, byte counts running on across files.
+    private static IEnumerable<ParsedTool> ReadFiles(IReadOnlyList<string> files)
+    {
+        long before = 0;
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            foreach (var item in JsonCatalogReader.Read(stream))
+            {
+                yield return item with
+                {
+                    File = name,
+                    BytesRead = before + item.BytesRead,
+                    Problems = [.. item.Problems.Select(p => p with { File = name })],
+                };
+            }
+
+            before += stream.Length;
+        }
+    }
+
     public async Task<ImportResult> ImportAsync(string displayName, IEnumerable<ParsedTool> parsed, long totalBytes, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -52,12 +89,13 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
             }
         }
 
-        // Names (slugs and aliases) already claimed in this file, and by whom.
+        // Names (slugs and aliases) already claimed in these files, and by whom.
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
         var fileSlugs = new HashSet<string>(StringComparer.Ordinal);
-        var competitorRefs = new List<(string slug, string location, int? line)>();
+        var references = new List<Reference>();
+        var groups = new List<(ToolGroup group, ParsedTool at)>();
         var batch = new List<(Tool tool, string location, int? line)>(BatchSize);
-        int read = 0, inserted = 0, updated = 0, unchanged = 0;
+        int read = 0, inserted = 0, updated = 0, unchanged = 0, groupsChanged = 0;
 
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -83,31 +121,48 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
                 Problem(problem);
             }
 
+            ImportProblem At(string location, string message) => new(item.Line, location, message) { File = item.File };
+
+            if (item.Group is { } group)
+            {
+                foreach (var error in CatalogValidator.Validate(group, item.Location))
+                {
+                    Problem(At(error.Path, error.Message));
+                }
+
+                foreach (var name in GroupNames(group))
+                {
+                    if (!claimed.TryAdd(name, "group " + group.Slug) && claimed[name] != "group " + group.Slug)
+                    {
+                        Problem(At($"{item.Location}.slug", $"'{name}' is already used by {Owner(claimed[name])} in these files"));
+                    }
+                }
+
+                references.AddRange((group.Members ?? []).Select((m, i) => new Reference(m, $"{item.Location}.members[{i}]", item)));
+                groups.Add((group, item));
+            }
+
             if (item.Tool is { } tool)
             {
                 read++;
                 foreach (var error in CatalogValidator.Validate(tool, item.Location, today))
                 {
-                    Problem(ImportProblem.From(error, item.Line));
+                    Problem(At(error.Path, error.Message));
                 }
 
                 foreach (var name in ToolRow.AliasesOf(tool).Prepend(tool.Slug))
                 {
                     if (!claimed.TryAdd(name, tool.Slug) && claimed[name] != tool.Slug)
                     {
-                        Problem(new(item.Line, $"{item.Location}.slug", $"'{name}' is already used by '{claimed[name]}' earlier in this file"));
+                        Problem(At($"{item.Location}.slug", $"'{name}' is already used by {Owner(claimed[name])} earlier in these files"));
                     }
                     else if (name == tool.Slug && !fileSlugs.Add(tool.Slug))
                     {
-                        Problem(new(item.Line, $"{item.Location}.slug", $"'{tool.Slug}' appears twice in this file"));
+                        Problem(At($"{item.Location}.slug", $"'{tool.Slug}' appears twice in these files"));
                     }
                 }
 
-                foreach (var competitor in tool.Facts.Competitors?.Value ?? [])
-                {
-                    competitorRefs.Add((competitor, $"{item.Location}.facts.competitors", item.Line));
-                }
-
+                references.AddRange(ReferencesOf(tool, item));
                 batch.Add((tool, item.Location, item.Line));
             }
 
@@ -123,7 +178,17 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
 
         if (problemCount == 0)
         {
-            await CheckCompetitorsAsync(connection, transaction, competitorRefs, fileSlugs, Problem);
+            await CheckReferencesAsync(connection, transaction, references, claimed, Problem);
+        }
+
+        if (problemCount == 0 && groups.Count > 0)
+        {
+            await CheckGroupNamesAsync(connection, transaction, groups, Problem);
+        }
+
+        if (problemCount == 0 && groups.Count > 0)
+        {
+            groupsChanged = await WriteGroupsAsync(connection, transaction, [.. groups.Select(g => g.group)], now, cancellationToken);
         }
 
         if (problemCount > 0)
@@ -138,12 +203,43 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
         }
 
         await transaction.CommitAsync(cancellationToken);
-        if (inserted + updated > 0)
+        if (inserted + updated + groupsChanged > 0)
         {
             changes.CatalogChanged();
         }
 
-        return new ImportResult(read, inserted, updated, unchanged);
+        return new ImportResult(read, inserted, updated, unchanged) { GroupsChanged = groupsChanged };
+    }
+
+    private static string Owner(string claimant) => claimant.StartsWith("group ", StringComparison.Ordinal) ? $"the {claimant}" : $"'{claimant}'";
+
+    private static IEnumerable<string> GroupNames(ToolGroup group) =>
+        (group.Aliases ?? []).Select(Slug.From).Where(a => a.Length > 0).Prepend(group.Slug).Distinct(StringComparer.Ordinal);
+
+    /// <summary>A slug one entry names: a competitor, a successor, a hosting provider or a group member.</summary>
+    private sealed record Reference(string Name, string Location, ParsedTool At);
+
+    private static IEnumerable<Reference> ReferencesOf(Tool tool, ParsedTool at)
+    {
+        var facts = tool.Facts;
+        var competitors = facts.Competitors?.Value ?? [];
+        for (var i = 0; i < competitors.Count; i++)
+        {
+            yield return new Reference(competitors[i], $"{at.Location}.facts.competitors.value[{i}]", at);
+        }
+
+        if (facts.Lifecycle?.Value?.Successor is { } successor)
+        {
+            yield return new Reference(successor, $"{at.Location}.facts.lifecycle.value.successor", at);
+        }
+
+        for (var i = 0; i < facts.Offerings.Count; i++)
+        {
+            if (facts.Offerings[i].ProviderSlug is { } provider)
+            {
+                yield return new Reference(provider, $"{at.Location}.facts.offerings[{i}].providerSlug", at);
+            }
+        }
     }
 
     private sealed record Existing(string Name, long Id, string Slug, string Fingerprint);
@@ -203,20 +299,100 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
         return (inserts.Count, updates.Count, unchanged);
     }
 
-    private async Task CheckCompetitorsAsync(
-        DbConnection connection, DbTransaction transaction, List<(string slug, string location, int? line)> refs,
-        HashSet<string> fileSlugs, Action<ImportProblem> problem)
+    /// <summary>Every reference names a tool in these files or in the catalog, by slug or alias.</summary>
+    private async Task CheckReferencesAsync(
+        DbConnection connection, DbTransaction transaction, List<Reference> references,
+        Dictionary<string, string> claimed, Action<ImportProblem> problem)
     {
-        var outside = refs.Select(r => r.slug).Where(s => !fileSlugs.Contains(s)).Distinct().ToArray();
+        // Names the files define for tools; group names are not tools, so a reference to one is an error.
+        bool InFiles(string name) => claimed.TryGetValue(name, out var owner) && !owner.StartsWith("group ", StringComparison.Ordinal);
+        var outside = references.Select(r => r.Name).Where(n => !InFiles(n)).Distinct().ToArray();
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in outside.Chunk(BatchSize))
         {
-            known.UnionWith(await connection.QueryAsync<string>($"SELECT slug FROM tools WHERE {db.InList("slug", "chunk")}", new { chunk = db.ListValue(chunk) }, transaction));
+            known.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
+                $"""
+                SELECT slug FROM tools WHERE {db.InList("slug", "chunk")}
+                UNION ALL
+                SELECT alias FROM tool_aliases WHERE {db.InList("alias", "chunk")}
+                """,
+                new { chunk = db.ListValue(chunk) }, transaction)));
         }
 
-        foreach (var (slug, location, line) in refs.Where(r => !fileSlugs.Contains(r.slug) && !known.Contains(r.slug)))
+        foreach (var r in references.Where(r => !InFiles(r.Name) && !known.Contains(r.Name)))
         {
-            problem(new(line, location, $"'{slug}' is not a tool in this file or in the catalog"));
+            var hint = claimed.TryGetValue(r.Name, out var owner) ? $" (it names the {owner}, not a tool)" : "";
+            problem(new(r.At.Line, r.Location, $"'{r.Name}' is not a tool in these files or in the catalog{hint}") { File = r.At.File });
         }
+    }
+
+    /// <summary>A group's slug and aliases must not already name a tool, or another group, in the catalog.</summary>
+    private async Task CheckGroupNamesAsync(
+        DbConnection connection, DbTransaction transaction, List<(ToolGroup group, ParsedTool at)> groups, Action<ImportProblem> problem)
+    {
+        var names = groups.SelectMany(g => GroupNames(g.group)).Distinct().ToArray();
+        var taken = (await connection.QueryAsync<(string Name, string Owner)>(new CommandDefinition(
+                $"""
+                SELECT slug AS Name, slug AS Owner FROM tools WHERE {db.InList("slug", "names")}
+                UNION ALL
+                SELECT a.alias, t.slug FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "names")}
+                UNION ALL
+                SELECT a.alias, 'group ' || g.slug FROM tool_group_aliases a JOIN tool_groups g ON g.id = a.group_id WHERE {db.InList("a.alias", "names")}
+                """,
+                new { names = db.ListValue(names) }, transaction)))
+            .ToLookup(t => t.Name, t => t.Owner);
+        foreach (var (group, at) in groups)
+        {
+            foreach (var name in GroupNames(group))
+            {
+                foreach (var owner in taken[name].Where(o => o != "group " + group.Slug))
+                {
+                    problem(new(at.Line, $"{at.Location}.aliases", $"'{name}' already names {Owner(owner)} in the catalog") { File = at.File });
+                }
+            }
+        }
+    }
+
+    /// <summary>Replaces each group by slug, with its aliases and members. Returns how many changed.</summary>
+    private async Task<int> WriteGroupsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<ToolGroup> groups, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        foreach (var group in groups)
+        {
+            var document = System.Text.Json.JsonSerializer.Serialize(group, CatalogJson.Options);
+            var stored = await connection.QuerySingleOrDefaultAsync<(long Id, string Document)?>(new CommandDefinition(
+                "SELECT id AS Id, document AS Document FROM tool_groups WHERE slug = @Slug", new { group.Slug }, transaction, cancellationToken: cancellationToken));
+            if (stored is { } same && same.Document == document)
+            {
+                continue;
+            }
+
+            long id;
+            if (stored is { } old)
+            {
+                id = old.Id;
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE tool_groups SET name = @Name, kind = @Kind, document = @document, updated_at = @now WHERE id = @id",
+                    new { group.Name, group.Kind, document, now, id }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM tool_group_aliases WHERE group_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM tool_group_members WHERE group_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            }
+            else
+            {
+                id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "INSERT INTO tool_groups (slug, name, kind, document, updated_at) VALUES (@Slug, @Name, @Kind, @document, @now) RETURNING id",
+                    new { group.Slug, group.Name, group.Kind, document, now }, transaction, cancellationToken: cancellationToken));
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO tool_group_aliases (alias, group_id) VALUES (@alias, @id)",
+                GroupNames(group).Skip(1).Select(alias => new { alias, id }), transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO tool_group_members (group_id, member_slug, position) VALUES (@id, @slug, @position)",
+                group.Members.Select((slug, position) => new { id, slug, position }), transaction, cancellationToken: cancellationToken));
+            changed++;
+        }
+
+        return changed;
     }
 }

@@ -7,8 +7,8 @@ public sealed class CatalogOptions
     /// <summary>Load the demo catalog when the database holds no tools.</summary>
     public bool SeedDemoData { get; set; } = true;
 
-    /// <summary>Defaults to the demo catalog shipped next to the executable.</summary>
+    /// <summary>A catalog file or folder; defaults to the demo catalog folder shipped next to the executable.</summary>
     public string? DemoCatalogPath { get; set; }
 
-    public string EffectiveDemoCatalogPath => DemoCatalogPath ?? Path.Combine(AppContext.BaseDirectory, "data", "demo-catalog.json");
+    public string EffectiveDemoCatalogPath => DemoCatalogPath ?? Path.Combine(AppContext.BaseDirectory, "data", "catalog");
 }

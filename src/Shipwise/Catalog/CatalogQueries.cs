@@ -137,6 +137,13 @@ public sealed class CatalogQueries(Db db)
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM tools", cancellationToken: cancellationToken));
     }
 
+    /// <summary>Every group's document in slug order (groups are few: a list, not a stream).</summary>
+    public async Task<IReadOnlyList<string>> GroupDocumentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<string>(new CommandDefinition("SELECT document FROM tool_groups ORDER BY slug", cancellationToken: cancellationToken))];
+    }
+
     /// <summary>Every stored document in slug order, streamed without buffering the catalog.</summary>
     public async IAsyncEnumerable<string> StreamDocumentsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

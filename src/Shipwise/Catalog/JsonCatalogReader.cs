@@ -1,15 +1,23 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Shipwise.Core.Catalog;
 
 namespace Shipwise.Catalog;
 
-/// <summary>A tool read from an import file, or the reason it could not be read.</summary>
-public sealed record ParsedTool(Tool? Tool, string Location, int? Line, IReadOnlyList<ImportProblem> Problems, long BytesRead);
+/// <summary>A tool (or a group) read from an import file, or the reason it could not be read.</summary>
+public sealed record ParsedTool(Tool? Tool, string Location, int? Line, IReadOnlyList<ImportProblem> Problems, long BytesRead)
+{
+    public ToolGroup? Group { get; init; }
+
+    /// <summary>The file it came from, when several are imported together.</summary>
+    public string? File { get; init; }
+}
 
 /// <summary>
 /// Reads the catalog file format one tool at a time from a stream through a small buffer, so
 /// a 100,000-tool file is never in memory at once. A bad element is reported with its JSON
-/// path and line, and the rest of the file is still checked.
+/// path and line, and the rest of the file is still checked. A format-1 file is upgraded tool
+/// by tool as it is read (<see cref="CatalogUpgrade"/>).
 /// </summary>
 public sealed class JsonCatalogReader
 {
@@ -27,8 +35,12 @@ public sealed class JsonCatalogReader
     private Phase _phase = Phase.BeforeRoot;
     private int? _schemaVersion;
     private bool _sawTools;
+    private bool _toolsBeforeVersion;
 
-    private enum Phase { BeforeRoot, InRoot, InTools, Done }
+    private enum Phase { BeforeRoot, InRoot, InTools, InGroups, Done }
+
+    /// <summary>The oldest format this reader still upgrades.</summary>
+    public const int OldestSchemaVersion = 1;
 
     private JsonCatalogReader(Stream stream, int bufferSize)
     {
@@ -43,7 +55,8 @@ public sealed class JsonCatalogReader
     private IEnumerable<ParsedTool> ReadAll()
     {
         var index = 0;
-        var elements = new List<(int start, int length)>();
+        var groupIndex = 0;
+        var elements = new List<(int start, int length, bool group)>();
         ImportProblem? fatal = null;
         while (fatal is null && _phase != Phase.Done)
         {
@@ -51,15 +64,17 @@ public sealed class JsonCatalogReader
             elements.Clear();
             var needMore = false;
             (fatal, needMore) = Scan(elements);
-            foreach (var (start, length) in elements)
+            foreach (var (start, length, group) in elements)
             {
                 var line = LineAt(start);
-                yield return Parse(_buffer.AsMemory(start, length), index++, line, _discarded + start + length);
+                yield return group
+                    ? ParseGroup(_buffer.AsMemory(start, length), groupIndex++, line, _discarded + start + length)
+                    : Parse(_buffer.AsMemory(start, length), index++, line, _discarded + start + length);
             }
 
             if (needMore && _endOfStream && fatal is null)
             {
-                fatal = new ImportProblem(LineAt(_start), _phase == Phase.InTools ? "$.tools" : "$", "the file ends too early: a closing bracket or brace is missing");
+                fatal = new ImportProblem(LineAt(_start), _phase switch { Phase.InTools => "$.tools", Phase.InGroups => "$.groups", _ => "$" }, "the file ends too early: a closing bracket or brace is missing");
             }
 
             if (needMore)
@@ -80,9 +95,13 @@ public sealed class JsonCatalogReader
         {
             problems.Add(new(1, "$.schemaVersion", "is required"));
         }
-        else if (_schemaVersion != CatalogDocument.CurrentSchemaVersion)
+        else if (_schemaVersion is < OldestSchemaVersion or > CatalogDocument.CurrentSchemaVersion)
         {
-            problems.Add(new(1, "$.schemaVersion", $"{_schemaVersion} is not supported; this version of Shipwise reads schemaVersion {CatalogDocument.CurrentSchemaVersion}"));
+            problems.Add(new(1, "$.schemaVersion", $"{_schemaVersion} is not supported; this version of Shipwise reads schemaVersion {OldestSchemaVersion} to {CatalogDocument.CurrentSchemaVersion}"));
+        }
+        else if (_schemaVersion != CatalogDocument.CurrentSchemaVersion && _toolsBeforeVersion)
+        {
+            problems.Add(new(1, "$.schemaVersion", $"a schemaVersion {_schemaVersion} file must give schemaVersion before tools, so each tool can be upgraded as it is read"));
         }
 
         if (!_sawTools)
@@ -97,7 +116,7 @@ public sealed class JsonCatalogReader
     }
 
     // Scans whole tool elements in the buffered bytes. Returns needMore when the buffer ends mid-token.
-    private (ImportProblem? fatal, bool needMore) Scan(List<(int start, int length)> elements)
+    private (ImportProblem? fatal, bool needMore) Scan(List<(int start, int length, bool group)> elements)
     {
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _endOfStream, _state);
         try
@@ -118,10 +137,10 @@ public sealed class JsonCatalogReader
                     case Phase.BeforeRoot:
                         _phase = Phase.InRoot;
                         break;
-                    case Phase.InTools when reader.TokenType == JsonTokenType.EndArray:
+                    case Phase.InTools or Phase.InGroups when reader.TokenType == JsonTokenType.EndArray:
                         _phase = Phase.InRoot;
                         break;
-                    case Phase.InTools:
+                    case Phase.InTools or Phase.InGroups:
                         var start = _start + (int)reader.TokenStartIndex;
                         if (!reader.TrySkip())
                         {
@@ -129,7 +148,7 @@ public sealed class JsonCatalogReader
                             return (null, true);
                         }
 
-                        elements.Add((start, _start + (int)reader.BytesConsumed - start));
+                        elements.Add((start, _start + (int)reader.BytesConsumed - start, _phase == Phase.InGroups));
                         break;
                     case Phase.InRoot when reader.TokenType == JsonTokenType.EndObject:
                         _phase = Phase.Done;
@@ -150,7 +169,7 @@ public sealed class JsonCatalogReader
 
                         if (reader.TokenType == JsonTokenType.StartArray)
                         {
-                            _phase = Phase.InTools;
+                            _phase = name == "groups" ? Phase.InGroups : Phase.InTools;
                         }
 
                         break;
@@ -178,11 +197,16 @@ public sealed class JsonCatalogReader
                 return new ImportProblem(null, "$.schemaVersion", "must be a whole number");
             case "tools" when reader.TokenType == JsonTokenType.StartArray:
                 _sawTools = true;
+                _toolsBeforeVersion = _schemaVersion is null;
                 return null;
             case "tools":
                 return new ImportProblem(null, "$.tools", "must be an array");
+            case "groups" when reader.TokenType == JsonTokenType.StartArray:
+                return null;
+            case "groups":
+                return new ImportProblem(null, "$.groups", "must be an array");
             default:
-                return new ImportProblem(null, $"$.{name}", "is not a field of the catalog format (expected 'schemaVersion' and 'tools')");
+                return new ImportProblem(null, $"$.{name}", "is not a field of the catalog format (expected 'schemaVersion', 'groups' and 'tools')");
         }
     }
 
@@ -236,12 +260,31 @@ public sealed class JsonCatalogReader
         return _line;
     }
 
-    private static ParsedTool Parse(ReadOnlyMemory<byte> element, int index, int line, long bytesRead)
+    private ParsedTool ParseGroup(ReadOnlyMemory<byte> element, int index, int line, long bytesRead)
+    {
+        var location = $"$.groups[{index}]";
+        try
+        {
+            var group = JsonSerializer.Deserialize<ToolGroup>(element.Span, CatalogJson.Options);
+            return group is null
+                ? new ParsedTool(null, location, line, [new(line, location, "must be an object, not null")], bytesRead)
+                : new ParsedTool(null, location, line, [], bytesRead) { Group = group };
+        }
+        catch (JsonException ex)
+        {
+            var path = ex.Path is { Length: > 1 } p ? location + p[1..] : location;
+            return new ParsedTool(null, location, line, [new(line + (int)(ex.LineNumber ?? 0), path, Explain(ex))], bytesRead);
+        }
+    }
+
+    private ParsedTool Parse(ReadOnlyMemory<byte> element, int index, int line, long bytesRead)
     {
         var location = $"$.tools[{index}]";
         try
         {
-            var tool = JsonSerializer.Deserialize<Tool>(element.Span, CatalogJson.Options);
+            var tool = _schemaVersion is { } version && version < CatalogDocument.CurrentSchemaVersion
+                ? Upgrade(element.Span)
+                : JsonSerializer.Deserialize<Tool>(element.Span, CatalogJson.Options);
             return tool is null
                 ? new ParsedTool(null, location, line, [new(line, location, "must be an object, not null")], bytesRead)
                 : new ParsedTool(tool, location, line, [], bytesRead);
@@ -252,6 +295,18 @@ public sealed class JsonCatalogReader
             var problemLine = line + (int)(ex.LineNumber ?? 0);
             return new ParsedTool(null, location, line, [new(problemLine, path, Explain(ex))], bytesRead);
         }
+    }
+
+    // Only older files pay for the detour through a JSON tree.
+    private static Tool? Upgrade(ReadOnlySpan<byte> element)
+    {
+        if (JsonNode.Parse(element) is not JsonObject node)
+        {
+            return null;
+        }
+
+        CatalogUpgrade.FromVersion1(node);
+        return node.Deserialize<Tool>(CatalogJson.Options);
     }
 
     // System.Text.Json's messages mention .NET types; say what the file author must change instead.

@@ -28,11 +28,11 @@ public static class ToolFactTable
         Add(rows, "Uptime SLA", f.UptimeSla, v => v.ToString("0.###", CultureInfo.InvariantCulture) + " %");
         Add(rows, "Support", f.Support, List);
         Add(rows, "Competitors", f.Competitors, List);
-        foreach (var b in f.Benchmarks)
+        foreach (var e in f.Evaluations)
         {
             rows.Add(new FactRow(
-                $"Benchmark: {b.Name}", $"{b.Score.ToString("0.##", CultureInfo.InvariantCulture)} ({(b.Author == "vendor" ? "reported by the vendor" : "third-party")})",
-                b.Source, b.AsOf, b.Status, b.Note));
+                $"Benchmark: {Benchmarks.DisplayName(e)}", $"{e.Score.ToString("0.##", CultureInfo.InvariantCulture)} ({e.Evaluator})",
+                e.Source, e.AsOf, e.Status, e.Note));
         }
 
         return rows;

@@ -14,7 +14,8 @@ public sealed record ToolRow(
     string? ReleaseDate,
     string Document,
     string Fingerprint,
-    string SearchText)
+    string SearchText,
+    string Lifecycle)
 {
     public static ToolRow From(Tool tool)
     {
@@ -29,7 +30,8 @@ public sealed record ToolRow(
             tool.ReleaseDate?.ToString("yyyy-MM-dd"),
             document,
             ToolFingerprint.OfDocument(document),
-            SearchTextOf(tool));
+            SearchTextOf(tool),
+            tool.Facts.Lifecycle?.Value.Status ?? LifecycleStatus.Active);
     }
 
     /// <summary>The lower-cased haystack that name/alias/vendor search runs against (kept in step with migration 0002).</summary>

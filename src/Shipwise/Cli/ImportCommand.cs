@@ -9,7 +9,7 @@ internal static class ImportCommand
 {
     private static readonly Argument<FileInfo> File = new("FILE")
     {
-        Description = "A catalog file: .json (the catalog format, see schema/catalog.schema.json) or .csv (flat fields).",
+        Description = "A catalog file: .json (the catalog format, see schema/catalog.schema.json and docs/catalog.md) or .csv (flat fields), or a folder of .json files imported together.",
     };
 
     public static Command Create()
@@ -27,7 +27,9 @@ internal static class ImportCommand
                 var started = System.Diagnostics.Stopwatch.StartNew();
                 var result = await WithProgressAsync(progress => importer.ImportFileAsync(file.FullName, progress, ct));
                 Console.WriteLine(
-                    $"Imported {file.Name}: {result.Read} tools read, {result.Inserted} added, {result.Updated} updated, {result.Unchanged} unchanged in {started.Elapsed.TotalSeconds:0.0} s.");
+                    $"Imported {file.Name}: {result.Read} tools read, {result.Inserted} added, {result.Updated} updated, {result.Unchanged} unchanged"
+                    + (result.GroupsChanged > 0 ? $"; {result.GroupsChanged} groups added or changed" : "")
+                    + $" in {started.Elapsed.TotalSeconds:0.0} s.");
                 return ShipwiseCli.Ok;
             }
             catch (ImportException ex)

@@ -5,11 +5,16 @@ using Dapper;
 
 namespace Shipwise.Data;
 
-public sealed record Migration(int Version, string Name, string Sql);
+public sealed record Migration(int Version, string Name, string Sql)
+{
+    /// <summary>A data migration written in code (<see cref="CodeMigrations"/>); its Sql is empty.</summary>
+    public Func<DbConnection, DbTransaction, CancellationToken, Task>? Code { get; init; }
+}
 
 /// <summary>
-/// Applies the numbered SQL files under Data/Migrations/{provider}/ in order, each in its
-/// own transaction, and records them in schema_migrations. Hand-written SQL per provider
+/// Applies the numbered SQL files under Data/Migrations/{provider}/ and the code migrations
+/// (<see cref="CodeMigrations"/>) in order, each in its own transaction, and records them in
+/// schema_migrations. Hand-written SQL per provider
 /// because EF Core's design-time tooling is not available here (docs/decisions/0002).
 /// </summary>
 public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logger)
@@ -29,6 +34,7 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
             .Select(n => (match: ResourceName().Match(n), resource: n))
             .Where(x => x.match.Success)
             .Select(x => new Migration(int.Parse(x.match.Groups[1].Value), x.match.Groups[2].Value, Read(assembly, x.resource)))
+            .Concat(CodeMigrations.All)
             .OrderBy(m => m.Version)
             .ToList();
     }
@@ -76,7 +82,15 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
                     continue;
                 }
 
-                await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+                if (migration.Code is { } code)
+                {
+                    await code(connection, transaction, cancellationToken);
+                }
+                else
+                {
+                    await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+                }
+
                 await connection.ExecuteAsync(
                     "INSERT INTO schema_migrations (version, name) VALUES (@Version, @Name)", new { migration.Version, migration.Name }, transaction);
                 await transaction.CommitAsync(cancellationToken);

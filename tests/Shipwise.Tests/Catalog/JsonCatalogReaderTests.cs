@@ -43,7 +43,7 @@ public class JsonCatalogReaderTests
 
     [Theory]
     [InlineData("{\"tools\":[]}", "$.schemaVersion")]
-    [InlineData("{\"schemaVersion\":2,\"tools\":[]}", "$.schemaVersion")]
+    [InlineData("{\"schemaVersion\":3,\"tools\":[]}", "$.schemaVersion")]
     [InlineData("{\"schemaVersion\":1}", "$.tools")]
     [InlineData("{\"schemaVersion\":1,\"tools\":[],\"extra\":true}", "$.extra")]
     [InlineData("[1,2]", "$")]

@@ -47,7 +47,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             ["Startup__Migrate"] = "true",
             ["Panel__CriticsPath"] = RepoPaths.CriticsFolder,
-            ["Catalog__DemoCatalogPath"] = RepoPaths.DemoCatalog,
+            ["Catalog__DemoCatalogPath"] = RepoPaths.FixtureCatalog,
             ["Panel__ReviewInBackground"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
         };
@@ -152,7 +152,7 @@ public static class ReaderHost
         builder.AddAccounts();
         var host = builder.Build();
         await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: TestContext.Current.CancellationToken);
-        await host.Services.GetRequiredService<CatalogImporter>().ImportFileAsync(RepoPaths.DemoCatalog, cancellationToken: TestContext.Current.CancellationToken);
+        await host.Services.GetRequiredService<CatalogImporter>().ImportFileAsync(RepoPaths.FixtureCatalog, cancellationToken: TestContext.Current.CancellationToken);
         return host;
     }
 

@@ -140,9 +140,9 @@ public class FactChangesTests
     [Fact]
     public void New_benchmark_results_are_named()
     {
-        var benchmark = new Benchmark { Name = "MMLU", Score = 80.1m, Author = "third-party", Source = Source, AsOf = AsOf, Status = FactStatus.Verified };
-        var change = Assert.Single(FactChanges.Between(MistralMedium3(), MistralMedium3() with { Facts = MistralMedium3().Facts with { Benchmarks = [benchmark] } }));
-        Assert.Equal(("benchmarks", "after new benchmark results (MMLU)"), (change.Fact, change.Phrase));
+        var benchmark = new Evaluation { Benchmark = "mmlu", Score = 80.1m, Unit = "percent", Evaluator = "Artificial Analysis", Relation = EvaluatorRelation.Independent, Source = Source, AsOf = AsOf, Status = FactStatus.Verified };
+        var change = Assert.Single(FactChanges.Between(MistralMedium3(), MistralMedium3() with { Facts = MistralMedium3().Facts with { Evaluations = [benchmark] } }));
+        Assert.Equal(("evaluations", "after new benchmark results (MMLU)"), (change.Fact, change.Phrase));
     }
 
     [Fact]

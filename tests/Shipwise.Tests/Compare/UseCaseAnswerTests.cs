@@ -216,7 +216,7 @@ public class UseCaseAnswerTests
         var answer = Required(subscription, MistralMedium3(), UseCases.LowestCostAtVolume);
         AssertPick(answer, Pick.Right, MistralMedium3());
         Assert.Equal(
-            "Mistral Medium 3 charges $0.40 in / $2.00 out per 1M tokens. Chat App lists no per-token price (subscription: $20 per month), so only Mistral Medium 3's cost at volume can be worked out.",
+            "Mistral Medium 3 charges $0.40 in / $2.00 out per 1M tokens. Chat App lists no per-token price (subscription: $20.00 per month), so only Mistral Medium 3's cost at volume can be worked out.",
             answer.Reason);
 
         var unpriced = With("unpriced", new ToolFacts());

@@ -14,7 +14,7 @@ public sealed class ShipwiseFactory(TestDatabase database, Dictionary<string, st
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var settings = database.Settings();
-        settings["Catalog:DemoCatalogPath"] = RepoPaths.DemoCatalog;
+        settings["Catalog:DemoCatalogPath"] = RepoPaths.FixtureCatalog;
         settings["Startup:Migrate"] = "true";
         settings["Panel:CriticsPath"] = RepoPaths.CriticsFolder;
         settings["Panel:PollSeconds"] = "1";

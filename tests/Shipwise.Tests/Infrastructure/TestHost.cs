@@ -31,7 +31,7 @@ public static class TestHost
         await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: TestContext.Current.CancellationToken);
         if (seed)
         {
-            await host.Services.GetRequiredService<CatalogImporter>().ImportFileAsync(RepoPaths.DemoCatalog, cancellationToken: TestContext.Current.CancellationToken);
+            await host.Services.GetRequiredService<CatalogImporter>().ImportFileAsync(RepoPaths.FixtureCatalog, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         return host;

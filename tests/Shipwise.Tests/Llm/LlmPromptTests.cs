@@ -17,7 +17,7 @@ public class LlmPromptTests
         new[] { tool.Name, tool.Tagline, tool.Description, tool.Vendor.Name }
             .Concat(tool.BestFor)
             .Concat(tool.Aliases)
-            .Concat(tool.Facts.Benchmarks.Select(b => b.Note))
+            .Concat(tool.Facts.Evaluations.Select(b => b.Note))
             .Concat([tool.Facts.License?.Note, tool.Facts.Parameters?.Note, tool.Facts.Pricing?.Note, tool.Facts.DeploymentTargets?.Note, tool.Facts.Runtimes?.Note])
             .OfType<string>()
             .Where(text => text.Length >= 6);

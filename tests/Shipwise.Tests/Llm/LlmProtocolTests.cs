@@ -42,7 +42,7 @@ public class LlmProtocolTests
     {
         await using var llm = await LlmTestHost.StartAsync();
         var critic = PanelCritics.Get("builder");
-        llm.Server.Enqueue(FakeReply.Valid(80, "ship", "Ship: easy to build on.", citedFacts: ["facts.license", "facts.benchmarks[0]"]));
+        llm.Server.Enqueue(FakeReply.Valid(80, "ship", "Ship: easy to build on.", citedFacts: ["facts.license", "facts.evaluations[0]"]));
 
         var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, critic, LlmTestData.Today, Ct);
 
@@ -52,12 +52,12 @@ public class LlmProtocolTests
         Assert.Equal("Ship: easy to build on.", review.Summary);
         Assert.Equal(FakeReply.DefaultReview, review.Body);
         Assert.Empty(review.Criteria);
-        Assert.Equal(["facts.license", "facts.benchmarks[0]"], review.CitedFacts.Select(f => f.Path));
+        Assert.Equal(["facts.license", "facts.evaluations[0]"], review.CitedFacts.Select(f => f.Path));
         var licence = review.CitedFacts[0];
         Assert.Equal((_tool.Facts.License!.Source, _tool.Facts.License.AsOf, _tool.Facts.License.Status), (licence.Source, licence.AsOf, licence.Status));
         Assert.Contains(_tool.Facts.License.Value, licence.Value, StringComparison.Ordinal);
         var benchmark = review.CitedFacts[1];
-        Assert.Equal((_tool.Facts.Benchmarks[0].Source, _tool.Facts.Benchmarks[0].Status), (benchmark.Source, benchmark.Status));
+        Assert.Equal((_tool.Facts.Evaluations[0].Source, _tool.Facts.Evaluations[0].Status), (benchmark.Source, benchmark.Status));
         Assert.Empty(ReviewValidator.Validate(review, critic, _tool));
 
         Assert.Equal(("test-model", LlmPrompt.Version, 1), (outcome.Model, outcome.PromptVersion, outcome.Attempts));

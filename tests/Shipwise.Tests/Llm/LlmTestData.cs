@@ -8,7 +8,7 @@ namespace Shipwise.Tests.Llm;
 public static class LlmTestData
 {
     private static readonly Lazy<IReadOnlyList<Tool>> _tools = new(() =>
-        JsonSerializer.Deserialize<CatalogDocument>(File.ReadAllText(RepoPaths.DemoCatalog), CatalogJson.Options)!.Tools);
+        TestCatalogs.Read(RepoPaths.FixtureCatalog).Tools);
 
     public static IReadOnlyList<Tool> Tools => _tools.Value;
 

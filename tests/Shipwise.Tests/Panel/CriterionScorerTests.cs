@@ -96,7 +96,7 @@ public class CriterionScorerTests
     {
         var scorer = new BenchmarkEvidenceScorer();
         double Score(string author) => scorer.Score(
-            FactView.Of(SyntheticTools.Bare(facts: new ToolFacts { Benchmarks = [SyntheticTools.Benchmark("MMLU", 80, author)] })),
+            FactView.Of(SyntheticTools.Bare(facts: new ToolFacts { Evaluations = [SyntheticTools.Benchmark("MMLU", 80, author)] })),
             SyntheticTools.Today)!.Score;
         Assert.True(Score("third-party") > Score("vendor"));
     }
@@ -117,11 +117,11 @@ public class CriterionScorerTests
     {
         var paths = FactPaths.All(SyntheticTools.OpenModel());
         Assert.Contains("facts.license", paths);
-        Assert.Contains("facts.benchmarks[0]", paths);
-        Assert.Contains("facts.benchmarks[1]", paths);
+        Assert.Contains("facts.evaluations[0]", paths);
+        Assert.Contains("facts.evaluations[1]", paths);
         Assert.Contains("releaseDate", paths);
         Assert.DoesNotContain("facts.uptimeSla", paths);
-        Assert.DoesNotContain("facts.benchmarks[2]", paths);
+        Assert.DoesNotContain("facts.evaluations[2]", paths);
     }
 
     [Fact]

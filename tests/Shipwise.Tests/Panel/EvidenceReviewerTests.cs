@@ -81,7 +81,7 @@ public class EvidenceReviewerTests
                     Facts = tool.Facts with
                     {
                         Certifications = SyntheticTools.Fact<IReadOnlyList<string>>([$"{phrase.ToUpperInvariant()} certified"]),
-                        Benchmarks = [SyntheticTools.Benchmark($"The {phrase} bench", 50, "vendor")],
+                        Evaluations = [SyntheticTools.Benchmark($"The {phrase} bench", 50, "vendor")],
                         Runtimes = SyntheticTools.Fact<IReadOnlyList<string>>([phrase.Replace(" ", "  ", StringComparison.Ordinal)]),
                     },
                 };

@@ -177,7 +177,7 @@ public class MonotonicityTests
                 DeploymentTargets = Set(f.DeploymentTargets),
                 Runtimes = Set(f.Runtimes),
                 Quantizations = Set(f.Quantizations),
-                Benchmarks = [.. f.Benchmarks.Select(b => b with { Status = status })],
+                Evaluations = [.. f.Evaluations.Select(b => b with { Status = status })],
                 Competitors = Set(f.Competitors),
                 DataResidency = Set(f.DataResidency),
                 Certifications = Set(f.Certifications),

@@ -9,7 +9,7 @@ public class ReviewValidatorTests
     private static readonly Shipwise.Core.Panel.Critics.Critic _critic = PanelCritics.Get("futurist");
     private static readonly string _body = string.Join(" ", Enumerable.Repeat("The trend line favours tools that run where the data already lives.", 5));
 
-    private static ReviewCandidate Good() => new(40, Verdict.Skip, "Skip at 40/100: behind the curve.", _body, ["facts.license", "facts.benchmarks[0]"]);
+    private static ReviewCandidate Good() => new(40, Verdict.Skip, "Skip at 40/100: behind the curve.", _body, ["facts.license", "facts.evaluations[0]"]);
 
     private static IReadOnlyList<ValidationError> Validate(ReviewCandidate candidate) => ReviewValidator.Validate(candidate, _critic, _tool);
 
@@ -50,7 +50,7 @@ public class ReviewValidatorTests
     [Theory]
     [InlineData("facts.uptimeSla.value")]
     [InlineData("facts.parameters")]
-    [InlineData("facts.benchmarks[1]")]
+    [InlineData("facts.evaluations[1]")]
     [InlineData("description")]
     public void Citing_a_fact_the_tool_does_not_have_is_rejected(string path) =>
         AssertRejected(Good() with { CitedFactPaths = ["facts.license", path] }, "citedFacts[1]");

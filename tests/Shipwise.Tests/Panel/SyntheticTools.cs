@@ -48,7 +48,7 @@ public static class SyntheticTools
         DeploymentTargets = Fact<IReadOnlyList<string>>(["phone", "laptop", "server"]),
         Runtimes = Fact<IReadOnlyList<string>>(["llama-cpp", "mlx", "vllm"]),
         Quantizations = Fact<IReadOnlyList<string>>(["q4_k_m", "q8_0"]),
-        Benchmarks = [Benchmark("MMLU", 61.2m, "third-party"), Benchmark("DocVQA", 80.5m, "vendor")],
+        Evaluations = [Benchmark("MMLU", 61.2m, "third-party"), Benchmark("DocVQA", 80.5m, "vendor")],
         Competitors = Fact<IReadOnlyList<string>>(["rival-a", "rival-b"]),
         DataResidency = Fact<IReadOnlyList<string>>(["self-hosted"]),
     }) with
@@ -77,7 +77,7 @@ public static class SyntheticTools
         ContextWindow = Fact(128_000, FactStatus.VendorClaim),
         Pricing = Fact(new Pricing { Model = "usage-based", InputPerMillionTokensUsd = 0.15m, OutputPerMillionTokensUsd = 0.60m }, FactStatus.VendorClaim),
         DeploymentTargets = Fact<IReadOnlyList<string>>(["cloud-api"]),
-        Benchmarks = [Benchmark("MMLU", 82m, "vendor", FactStatus.VendorClaim)],
+        Evaluations = [Benchmark("MMLU", 82m, "vendor", FactStatus.VendorClaim)],
         Competitors = Fact<IReadOnlyList<string>>(["rival-a", "rival-b", "rival-c", "rival-d"]),
         DataResidency = Fact<IReadOnlyList<string>>(["us", "eu"], FactStatus.VendorClaim),
         Certifications = Fact<IReadOnlyList<string>>(["SOC 2 Type II", "ISO 27001"], FactStatus.VendorClaim),
@@ -86,11 +86,15 @@ public static class SyntheticTools
     }) with
     { ReleaseDate = new DateOnly(2024, 7, 18) };
 
-    public static Benchmark Benchmark(string name, decimal score, string author, FactStatus status = FactStatus.Verified) => new()
+    /// <summary>An evaluation run by the vendor ("vendor") or by an independent evaluator ("third-party").</summary>
+    public static Evaluation Benchmark(string name, decimal score, string author, FactStatus status = FactStatus.Verified) => new()
     {
+        Benchmark = Benchmarks.KeyFor(name),
         Name = name,
         Score = score,
-        Author = author,
+        Unit = "points",
+        Evaluator = author == "vendor" ? "The Vendor" : "An Independent Lab",
+        Relation = author == "vendor" ? EvaluatorRelation.Vendor : EvaluatorRelation.Independent,
         Source = "https://example.org/benchmarks",
         AsOf = new DateOnly(2025, 3, 1),
         Status = status,
@@ -117,7 +121,7 @@ public static class SyntheticTools
             DeploymentTargets = Maybe() ? Fact(Pick(Taxonomy.DeploymentTargets), Status()) : null,
             Runtimes = Maybe() ? Fact(Pick(_runtimes), Status()) : null,
             Quantizations = Maybe() ? Fact(Pick(_quantizations), Status()) : null,
-            Benchmarks = Maybe()
+            Evaluations = Maybe()
                 ? [.. Enumerable.Range(0, rng.Next(1, 4)).Select(i => Benchmark(_benchmarks[rng.Next(_benchmarks.Length)], rng.Next(10, 95), rng.Next(2) == 0 ? "vendor" : "third-party", Status()))]
                 : [],
             Competitors = Maybe() ? Fact<IReadOnlyList<string>>([.. Enumerable.Range(0, rng.Next(0, 8)).Select(i => $"rival-{i}")], Status()) : null,

@@ -10,7 +10,7 @@ public abstract class ReviewCommandTests(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var env = new Dictionary<string, string> { ["Panel__CriticsPath"] = RepoPaths.CriticsFolder };
-        Assert.Equal(0, (await ShipwiseProcess.RunWithEnvironmentAsync(db, env, "import", RepoPaths.DemoCatalog)).ExitCode);
+        Assert.Equal(0, (await ShipwiseProcess.RunWithEnvironmentAsync(db, env, "import", RepoPaths.FixtureCatalog)).ExitCode);
 
         var first = await ShipwiseProcess.RunWithEnvironmentAsync(db, env, "review", "--all");
         Assert.True(first.ExitCode == 0, first.Error);
@@ -40,7 +40,7 @@ public abstract class ReviewCommandTests(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var env = new Dictionary<string, string> { ["Panel__CriticsPath"] = RepoPaths.CriticsFolder };
-        await ShipwiseProcess.RunWithEnvironmentAsync(db, env, "import", RepoPaths.DemoCatalog);
+        await ShipwiseProcess.RunWithEnvironmentAsync(db, env, "import", RepoPaths.FixtureCatalog);
         var result = await ShipwiseProcess.RunWithEnvironmentAsync(db, env, args);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error);

@@ -30,7 +30,7 @@ public static class SearchTestHost
         if (migrateAndSeed)
         {
             await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: TestContext.Current.CancellationToken);
-            await host.Services.GetRequiredService<CatalogImporter>().ImportFileAsync(RepoPaths.DemoCatalog, cancellationToken: TestContext.Current.CancellationToken);
+            await host.Services.GetRequiredService<CatalogImporter>().ImportFileAsync(RepoPaths.FixtureCatalog, cancellationToken: TestContext.Current.CancellationToken);
         }
 
         return host;
@@ -41,7 +41,7 @@ public static class SearchTestHost
     /// <summary>A catalog file holding one demo tool changed by <paramref name="change"/> (a new slug makes it a new tool).</summary>
     public static byte[] CatalogWith(string demoSlug, Action<JsonObject> change)
     {
-        var catalog = JsonNode.Parse(File.ReadAllText(RepoPaths.DemoCatalog))!.AsObject();
+        var catalog = JsonNode.Parse(File.ReadAllText(RepoPaths.FixtureCatalog))!.AsObject();
         var tool = catalog["tools"]!.AsArray().Single(t => (string?)t!["slug"] == demoSlug)!.DeepClone().AsObject();
         change(tool);
         catalog["tools"] = new JsonArray(tool);

@@ -17,7 +17,7 @@ public abstract class SiteChangeTests(AppFixture app)
 
     private static byte[] CatalogWith(string demoSlug, Action<JsonObject> change)
     {
-        var catalog = JsonNode.Parse(File.ReadAllText(RepoPaths.DemoCatalog))!.AsObject();
+        var catalog = JsonNode.Parse(File.ReadAllText(RepoPaths.FixtureCatalog))!.AsObject();
         var tool = catalog["tools"]!.AsArray().Single(t => (string?)t!["slug"] == demoSlug)!.DeepClone().AsObject();
         change(tool);
         catalog["tools"] = new JsonArray(tool);

@@ -31,7 +31,7 @@ public abstract partial class SiteRouteTests(AppFixture app)
     [InlineData("/critics/skeptic", "Verdicts by category")]
     [InlineData("/critics/builder?category=vision-language-models", "Builder on vision-language models")]
     [InlineData("/categories", "Vision-language models")]
-    [InlineData("/categories/inference-runtimes", "Inference runtimes, ranked")]
+    [InlineData("/categories/inference-runtimes", "Serving runtimes, ranked")]
     [InlineData("/search?q=mistal+small", "Mistral Small 3.1")]
     [InlineData("/about", "How the panel works")]
     [InlineData("/embed/smolvlm2", "SmolVLM2")]

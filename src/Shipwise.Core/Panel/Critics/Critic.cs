@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel.Scoring;
 
 namespace Shipwise.Core.Panel.Critics;

@@ -1,3 +1,4 @@
+using Shipwise.Core.Catalog;
 namespace Shipwise.Core.Panel.Scoring;
 
 /// <summary>Where data may live: keeping it on your own hardware beats any region choice.</summary>

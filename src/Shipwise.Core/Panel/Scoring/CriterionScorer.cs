@@ -1,3 +1,4 @@
+using Shipwise.Core.Catalog;
 namespace Shipwise.Core.Panel.Scoring;
 
 /// <summary>

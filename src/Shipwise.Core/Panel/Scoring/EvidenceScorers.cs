@@ -7,12 +7,12 @@ namespace Shipwise.Core.Panel.Scoring;
 public sealed class BenchmarkEvidenceScorer : CriterionScorer
 {
     public override string Key => "benchmark-evidence";
-    public override IReadOnlyList<FactName> Reads { get; } = [FactName.Benchmarks];
+    public override IReadOnlyList<FactName> Reads { get; } = [FactName.Evaluations];
     public override string Description => "Each third-party benchmark counts 1, each vendor-run one 0.4; the total saturates (one third-party figure ≈ 49, three ≈ 86).";
 
     public override ScorerOutcome? Score(FactView facts, DateOnly asOf)
     {
-        var used = FactReader.Benchmarks(facts);
+        var used = FactReader.Evaluations(facts);
         if (used.Count == 0)
         {
             return null;
@@ -40,7 +40,7 @@ public sealed class ThirdPartyEvidenceScorer : CriterionScorer
 
         var mean = used.Average(Credit);
         var verified = used.Count(u => u.Status == FactStatus.Verified);
-        var benchmarks = used.Where(u => u.Name == FactName.Benchmarks).ToList();
+        var benchmarks = used.Where(u => u.Name == FactName.Evaluations).ToList();
         var finding = string.Create(CultureInfo.InvariantCulture, $"{verified} of {used.Count} facts on record verified");
         if (benchmarks.Count > 0)
         {

@@ -1,3 +1,4 @@
+using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel.Writing;
 
 namespace Shipwise.Core.Panel.Scoring;
@@ -32,22 +33,22 @@ public static class FactReader
             FactName.UptimeSla => FactUse.Of(name, f.UptimeSla!, FactText.UptimeSla(f.UptimeSla!.Value)),
             FactName.Support => FactUse.Of(name, f.Support!, FactText.Items("support", f.Support!.Value, "no support channels listed")),
             FactName.ReleaseDate => FactUse.Of(name, view.Release!, FactText.Released(view.Release!.Value)),
-            // Benchmarks are a list of separately sourced facts; see Benchmarks().
+            // Evaluations are a list of separately sourced facts; see Evaluations().
             _ => null,
         };
     }
 
-    public static IReadOnlyList<FactUse> Benchmarks(FactView view)
+    public static IReadOnlyList<FactUse> Evaluations(FactView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return view.Has(FactName.Benchmarks)
-            ? [.. view.Facts.Benchmarks.Select(FactUse.OfBenchmark)]
+        return view.Has(FactName.Evaluations)
+            ? [.. view.Facts.Evaluations.Select(FactUse.OfEvaluation)]
             : [];
     }
 
-    /// <summary>Every visible fact, benchmarks included, in the fixed fact order.</summary>
+    /// <summary>Every visible fact, evaluations included, in the fixed fact order.</summary>
     public static IReadOnlyList<FactUse> All(FactView view) =>
-        [.. FactNames.All.SelectMany(name => name == FactName.Benchmarks
-            ? Benchmarks(view)
+        [.. FactNames.All.SelectMany(name => name == FactName.Evaluations
+            ? Evaluations(view)
             : Read(view, name) is { } use ? [use] : Array.Empty<FactUse>())];
 }

@@ -8,17 +8,17 @@ public sealed record FactUse(FactName Name, CitedFact Cited)
 {
     public FactStatus Status => Cited.Status;
 
-    /// <summary>Only benchmarks have an author; a vendor-run figure is worth less than an independent one.</summary>
+    /// <summary>Only evaluations have an author; one the vendor (or a rival) ran is worth less than an independent one.</summary>
     public bool VendorAuthored { get; init; }
 
     public static FactUse Of<T>(FactName name, SourcedFact<T> fact, string value) =>
         new(name, new CitedFact(FactPaths.Of(name), value, fact.Source, fact.AsOf, fact.Status));
 
-    public static FactUse OfBenchmark(Benchmark benchmark, int index) =>
-        new(FactName.Benchmarks, new CitedFact(
-            FactPaths.OfBenchmark(index), FactText.Benchmark(benchmark), benchmark.Source, benchmark.AsOf, benchmark.Status))
+    public static FactUse OfEvaluation(Evaluation evaluation, int index) =>
+        new(FactName.Evaluations, new CitedFact(
+            FactPaths.OfEvaluation(index), FactText.Evaluation(evaluation), evaluation.Source, evaluation.AsOf, evaluation.Status))
         {
-            VendorAuthored = benchmark.Author != "third-party",
+            VendorAuthored = evaluation.Relation != EvaluatorRelation.Independent,
         };
 }
 

@@ -1,3 +1,4 @@
+using Shipwise.Core.Catalog;
 namespace Shipwise.Core.Panel.Scoring;
 
 /// <summary>Counts the nines of the uptime commitment: 99% scores 30, 99.9% 65, 99.99% 100.</summary>

@@ -41,8 +41,8 @@ internal static class FactText
     public static string Released(DateOnly date) =>
         "released " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Benchmark(Benchmark benchmark) =>
-        $"{Clip(benchmark.Name)} {Number(benchmark.Score)} {(benchmark.Author == "third-party" ? "by a third party" : "by the vendor")}";
+    public static string Evaluation(Evaluation evaluation) =>
+        $"{Clip(Benchmarks.DisplayName(evaluation))} {Number(evaluation.Score)} by {Clip(evaluation.Evaluator)}";
 
     /// <summary>"runtimes: llama-cpp, ollama and vllm", or the empty wording when the list is empty.</summary>
     public static string Items(string label, IReadOnlyList<string> items, string whenEmpty) =>

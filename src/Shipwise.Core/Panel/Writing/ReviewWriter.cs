@@ -94,7 +94,7 @@ internal static class ReviewWriter
         var clauses = new List<string>();
         AddStatusClause(clauses, distinct, FactStatus.VendorClaim, "is a vendor claim", "are vendor claims");
         AddStatusClause(clauses, distinct, FactStatus.Unverified, "is unverified", "are unverified");
-        var benchmarks = distinct.Where(u => u.Name == FactName.Benchmarks).ToList();
+        var benchmarks = distinct.Where(u => u.Name == FactName.Evaluations).ToList();
         var vendorRun = benchmarks.Count(b => b.VendorAuthored);
         if (vendorRun > 0)
         {

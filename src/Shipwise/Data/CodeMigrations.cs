@@ -1,0 +1,55 @@
+using System.Data.Common;
+using Dapper;
+using Shipwise.Core.Catalog;
+
+namespace Shipwise.Data;
+
+/// <summary>
+/// Migrations that rewrite data no SQL can: they run in order with the SQL files, each in the
+/// same transaction as its schema_migrations row.
+/// </summary>
+internal static class CodeMigrations
+{
+    private const int Chunk = 1000;
+
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(9, "catalog_documents_v2", "") { Code = UpgradeDocumentsAsync },
+    ];
+
+    /// <summary>
+    /// Catalog format 2: every stored tool document and every kept revision is rewritten in the
+    /// new format (benchmarks become evaluations, "service" becomes "provider"), with its
+    /// fingerprint, so history and reviews read them like any other. Nothing is dropped.
+    /// </summary>
+    private static async Task UpgradeDocumentsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var table in new[] { "tools", "tool_revisions" })
+        {
+            long last = 0;
+            while (true)
+            {
+                var rows = (await connection.QueryAsync<(long Id, string Document)>(new CommandDefinition(
+                    $"SELECT id AS Id, document AS Document FROM {table} WHERE id > @last ORDER BY id LIMIT {Chunk}",
+                    new { last }, transaction, cancellationToken: cancellationToken))).ToList();
+                if (rows.Count == 0)
+                {
+                    break;
+                }
+
+                last = rows[^1].Id;
+                var upgraded = rows
+                    .Select(r => (r.Id, Document: CatalogUpgrade.UpgradeDocument(r.Document)))
+                    .Where(r => r.Document is not null)
+                    .Select(r => new { r.Id, r.Document, Fingerprint = ToolFingerprint.OfDocument(r.Document!) })
+                    .ToList();
+                if (upgraded.Count > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        $"UPDATE {table} SET document = @Document, fingerprint = @Fingerprint WHERE id = @Id",
+                        upgraded, transaction, cancellationToken: cancellationToken));
+                }
+            }
+        }
+    }
+}
