@@ -37,7 +37,8 @@ public static class CatalogJson
     {
         foreach (var property in type.Properties)
         {
-            if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
+            // A required list (a fact's value) is written even when empty: "none" is a fact, and reading needs it.
+            if (!property.IsRequired && property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
             {
                 property.ShouldSerialize = (_, value) => value is not IEnumerable items || items.GetEnumerator().MoveNext();
             }

@@ -56,7 +56,7 @@ public sealed record FactRow(string Key, string Label, FactCell Left, FactCell R
 /// <summary>A fact as shown, with where it came from; Source, AsOf and Status are null when it is not on record.</summary>
 public sealed record FactCell(string Text, string? Source, DateOnly? AsOf, FactStatus? Status)
 {
-    public const string UnknownText = "Unknown";
+    public const string UnknownText = "Not on record";
 
     public static FactCell Unknown { get; } = new(UnknownText, null, null, null);
 

@@ -12,35 +12,37 @@ internal static class FactRowBuilder
         var r = right.Facts;
         return
         [
-            Row("license", "Licence", l.License, r.License, License, v => v.ToLowerInvariant(),
+            Row("lifecycle", FactName.Lifecycle, left, right, l.Lifecycle, r.Lifecycle, v => v.Status, null),
+            Row("license", FactName.License, left, right, l.License, r.License, v => v.ToLowerInvariant(),
                 (a, b) => Larger(LicenceClass.Score(a), LicenceClass.Score(b))),
-            Row("open-weights", "Open weights", l.OpenWeights, r.OpenWeights, v => v ? "Yes" : "No", v => v ? "yes" : "no",
+            Row("open-weights", FactName.OpenWeights, left, right, l.OpenWeights, r.OpenWeights, v => v ? "yes" : "no",
                 (a, b) => Larger(a ? 1 : 0, b ? 1 : 0)),
-            Row("parameters", "Parameters", l.Parameters, r.Parameters, FactFormat.Parameters, FactFormat.Parameters, null),
+            Row("parameters", FactName.Parameters, left, right, l.Parameters, r.Parameters, FactFormat.Parameters, null),
             // 131,072 and 128,000 tokens both read "128K tokens": what reads the same is the same.
-            Row("context-window", "Context window", l.ContextWindow, r.ContextWindow, FactFormat.Tokens, FactFormat.Tokens,
+            Row("context-window", FactName.ContextWindow, left, right, l.ContextWindow, r.ContextWindow, FactFormat.Tokens,
                 (a, b) => FactFormat.Tokens(a) == FactFormat.Tokens(b) ? Leader.Tie : Larger(a, b)),
-            Row("input-modalities", "Input", l.InputModalities, r.InputModalities, Items, SetKey, Superset),
-            Row("output-modalities", "Output", l.OutputModalities, r.OutputModalities, Items, SetKey, Superset),
-            Row("deployment-targets", "Runs on", l.DeploymentTargets, r.DeploymentTargets,
-                v => Items([.. v.Select(FactFormat.Target)]), SetKey, null),
-            Row("price", "Price per 1M tokens (in / out)", l.Pricing, r.Pricing, Price, Price, Cheaper),
+            Row("input-modalities", FactName.InputModalities, left, right, l.InputModalities, r.InputModalities, SetKey, Superset),
+            Row("output-modalities", FactName.OutputModalities, left, right, l.OutputModalities, r.OutputModalities, SetKey, Superset),
+            Row("deployment-targets", FactName.DeploymentTargets, left, right, l.DeploymentTargets, r.DeploymentTargets, SetKey, null),
+            Row("price", FactName.Pricing, left, right, l.Pricing, r.Pricing, PricingRead.Describe, Cheaper),
         ];
     }
 
+    /// <summary>One row; both cells are spelt by <see cref="FactDisplay"/>, as on the tool page.</summary>
     /// <param name="key">What the values are compared by, so "text, image" and "image, text" do not differ.</param>
     /// <param name="lead">Which value is better, where that means something; null where it does not.</param>
     private static FactRow Row<T>(
         string rowKey,
-        string label,
+        FactName fact,
+        Tool leftTool,
+        Tool rightTool,
         SourcedFact<T>? left,
         SourcedFact<T>? right,
-        Func<T, string> text,
         Func<T, string> key,
         Func<T, T, Leader>? lead)
     {
-        var leftCell = left is null ? FactCell.Unknown : FactCell.Of(left, text(left.Value));
-        var rightCell = right is null ? FactCell.Unknown : FactCell.Of(right, text(right.Value));
+        var leftCell = left is null ? FactCell.Unknown : FactCell.Of(left, FactDisplay.Value(leftTool, fact)!);
+        var rightCell = right is null ? FactCell.Unknown : FactCell.Of(right, FactDisplay.Value(rightTool, fact)!);
         var differs = (left, right) switch
         {
             (null, null) => false,
@@ -48,16 +50,11 @@ internal static class FactRowBuilder
             _ => !string.Equals(key(left.Value), key(right.Value), StringComparison.Ordinal),
         };
         var leader = left is null || right is null || lead is null ? Leader.None : lead(left.Value, right.Value);
-        return new FactRow(rowKey, label, leftCell, rightCell, differs, leader);
+        return new FactRow(rowKey, fact.Label(), leftCell, rightCell, differs, leader);
     }
 
     private static Leader Larger(double left, double right) =>
         left > right ? Leader.Left : left < right ? Leader.Right : Leader.Tie;
-
-    private static string License(string license) =>
-        string.Equals(license, "proprietary", StringComparison.OrdinalIgnoreCase) ? "Proprietary" : license;
-
-    private static string Items(IReadOnlyList<string> items) => items.Count == 0 ? "None" : string.Join(", ", items);
 
     private static string SetKey(IReadOnlyList<string> items) =>
         string.Join(",", items.Select(i => i.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal));
@@ -74,21 +71,6 @@ internal static class FactRowBuilder
 
         return l.IsProperSupersetOf(r) ? Leader.Left : r.IsProperSupersetOf(l) ? Leader.Right : Leader.None;
     }
-
-    /// <summary>"$0.40 in / $2.00 out", or why there is no per-token price.</summary>
-    public static string Price(Pricing pricing) => (pricing.InputPerMillionTokensUsd, pricing.OutputPerMillionTokensUsd) switch
-    {
-        ({ } input, { } output) => $"{FactFormat.Usd(input)} in / {FactFormat.Usd(output)} out",
-        ({ } input, null) => $"{FactFormat.Usd(input)} in / output price unknown",
-        (null, { } output) => $"input price unknown / {FactFormat.Usd(output)} out",
-        _ => pricing.Model switch
-        {
-            "open-source" => "No per-token fee (you run it)",
-            "free" => "Free",
-            _ when pricing.MonthlyUsd is { } monthly => $"No per-token price ({FactFormat.Usd(monthly)} per month)",
-            _ => "No per-token price on record",
-        },
-    };
 
     // Only two complete per-token prices compare; a self-hosted model's cost is hardware, not a price.
     private static Leader Cheaper(Pricing left, Pricing right)

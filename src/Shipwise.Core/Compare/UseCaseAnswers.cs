@@ -27,8 +27,32 @@ internal static partial class UseCaseAnswers
             Compliance(l, r),
             Overall(left, right),
         ];
-        return [.. answers.OfType<UseCaseAnswer>()];
+        return [.. answers.OfType<UseCaseAnswer>().Select(a => NeverRetired(a, l, r))];
     }
+
+    /// <summary>A retired tool, or one no source confirms, is never the pick: the other side is, if it can be, else neither.</summary>
+    private static UseCaseAnswer NeverRetired(UseCaseAnswer answer, Tool left, Tool right)
+    {
+        var (picked, other) = answer.Pick switch
+        {
+            Pick.Left => (left, right),
+            Pick.Right => (right, left),
+            _ => (null, null),
+        };
+        if (picked is null || LifecycleNotice.CanBePicked(picked.Facts.Lifecycle?.Value))
+        {
+            return answer;
+        }
+
+        var why = $"{picked.Name} would win on this, but {Gone(picked)}";
+        return LifecycleNotice.CanBePicked(other!.Facts.Lifecycle?.Value)
+            ? Answer(answer.UseCase, answer.Pick == Pick.Left ? Pick.Right : Pick.Left, left, right, $"{why}, so {other.Name} is the one you can still ship.")
+            : Answer(answer.UseCase, Pick.Neither, left, right, $"{why}, and {Gone(other)}.");
+    }
+
+    private static string Gone(Tool tool) => tool.Facts.Lifecycle?.Value is { Status: LifecycleStatus.Unconfirmed }
+        ? "no public source confirms it exists"
+        : tool.Facts.Lifecycle?.Value.ShutdownDate is { } off ? $"it was retired on {FactFormat.Date(off)}" : "it has been retired";
 
     private static UseCaseAnswer? Overall(CompareSide left, CompareSide right)
     {

@@ -18,7 +18,7 @@ public static class CatalogEndpoints
     }
 
     public static async Task<Results<Ok<ToolListResponse>, ValidationProblem>> ListToolsAsync(
-        CatalogQueries queries, ReviewStore reviews, int? page, int? pageSize, string? category, string? kind, string? q, CancellationToken cancellationToken)
+        CatalogQueries queries, ReviewStore reviews, IToolFinder finder, int? page, int? pageSize, string? category, string? kind, string? q, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (page is < 1)
@@ -51,19 +51,40 @@ public static class CatalogEndpoints
             return TypedResults.ValidationProblem(errors, title: "The tool list query is not valid");
         }
 
-        var result = await queries.ListAsync(new ToolListQuery(page ?? 1, pageSize ?? 20, category, kind, q), cancellationToken);
+        var query = new ToolListQuery(page ?? 1, pageSize ?? 20, category, kind, null);
+        var result = string.IsNullOrWhiteSpace(q)
+            ? await queries.ListAsync(query, cancellationToken)
+            : await SearchAsync(queries, finder, query, q, cancellationToken);
         var current = await reviews.CurrentForToolsAsync(result.Items.Select(t => t.Id).ToList(), cancellationToken);
         var items = result.Items.Select(t => ToolSummary.From(t, current[t.Id])).ToList();
         return TypedResults.Ok(new ToolListResponse(items, result.Page, result.PageSize, result.Total));
     }
 
-    public static async Task<Results<Ok<ToolResponse>, RedirectHttpResult, ProblemHttpResult>> GetToolAsync(
-        string slug, CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, CommunityQueries community, CancellationToken cancellationToken)
+    /// <summary>The site's search, best match first, then the category and kind filters, then the page.</summary>
+    private static async Task<ToolPage> SearchAsync(CatalogQueries queries, IToolFinder finder, ToolListQuery query, string q, CancellationToken cancellationToken)
+    {
+        var ids = await finder.FindIdsAsync(q, IToolFinder.MaxResults, cancellationToken);
+        var found = await queries.GetByIdsAsync(ids, cancellationToken);
+        var matching = ids.Select(found.GetValueOrDefault).OfType<StoredTool>()
+            .Where(t => (query.Category is null || t.Tool.Category == query.Category) && (query.Kind is null || t.Tool.Kind == query.Kind))
+            .ToList();
+        var items = matching.Skip((int)Math.Min(int.MaxValue, (long)(query.Page - 1) * query.PageSize)).Take(query.PageSize).ToList();
+        return new ToolPage(items, query.Page, query.PageSize, matching.Count);
+    }
+
+    public static async Task<Results<Ok<ToolResponse>, Ok<GroupResponse>, RedirectHttpResult, ProblemHttpResult>> GetToolAsync(
+        string slug, CatalogQueries queries, ToolCards cards, ReviewStore reviews, CriticCatalog critics, CommunityQueries community,
+        ToolEvidenceReader evidence, CancellationToken cancellationToken)
     {
         var lookup = await queries.FindAsync(slug, cancellationToken);
         if (lookup.RedirectTo is { } canonical)
         {
             return TypedResults.Redirect($"/api/tools/{canonical}", permanent: true);
+        }
+
+        if (lookup.Group is { } group)
+        {
+            return TypedResults.Ok(GroupResponse.From(await GroupPageView.LoadAsync(group, queries, cards, cancellationToken)));
         }
 
         if (lookup.Tool is null)
@@ -76,6 +97,6 @@ public static class CatalogEndpoints
 
         var current = await reviews.CurrentForToolAsync(lookup.Tool, cancellationToken);
         var votes = await community.FigureAsync(lookup.Tool.Id, cancellationToken);
-        return TypedResults.Ok(ToolResponse.From(lookup.Tool, current, critics, votes));
+        return TypedResults.Ok(ToolResponse.From(lookup.Tool, await evidence.ForAsync(lookup.Tool.Tool, cancellationToken), current, critics, votes));
     }
 }

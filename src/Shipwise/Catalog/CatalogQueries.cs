@@ -8,10 +8,13 @@ namespace Shipwise.Catalog;
 
 public sealed record StoredTool(long Id, Tool Tool, string Fingerprint, DateTimeOffset UpdatedAt);
 
-/// <summary>Either the tool, or the canonical slug an alias points to, or nothing.</summary>
+/// <summary>Either the tool, or a group, or the canonical slug an alias points to (a tool's or a group's), or nothing.</summary>
 public sealed record ToolLookup(StoredTool? Tool, string? RedirectTo)
 {
     public static readonly ToolLookup NotFound = new(null, null);
+
+    /// <summary>Set when the name is a group's slug: a family or a name that means several tools.</summary>
+    public ToolGroup? Group { get; init; }
 }
 
 public sealed record ToolListQuery(int Page, int PageSize, string? Category, string? Kind, string? Search);
@@ -39,16 +42,61 @@ public sealed class CatalogQueries(Db db)
             return new ToolLookup(row.ToStored(), null);
         }
 
-        // Old slugs, other names and differently-cased URLs all lead to the canonical slug.
+        var group = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT document FROM tool_groups WHERE slug = @slugOrAlias", new { slugOrAlias }, cancellationToken: cancellationToken));
+        if (group is not null)
+        {
+            return ToolLookup.NotFound with { Group = JsonSerializer.Deserialize<ToolGroup>(group, CatalogJson.Options) };
+        }
+
+        // Old slugs, other names and differently-cased URLs all lead to the canonical slug, a tool's or a group's.
         var normalized = Slug.From(slugOrAlias);
-        var canonical = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+        var canonical = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
             """
             SELECT t.slug FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE a.alias = @normalized
             UNION ALL
             SELECT slug FROM tools WHERE slug = @normalized AND slug <> @slugOrAlias
+            UNION ALL
+            SELECT g.slug FROM tool_group_aliases a JOIN tool_groups g ON g.id = a.group_id WHERE a.alias = @normalized
+            UNION ALL
+            SELECT slug FROM tool_groups WHERE slug = @normalized AND slug <> @slugOrAlias
             """,
             new { normalized, slugOrAlias }, cancellationToken: cancellationToken));
         return canonical is null ? ToolLookup.NotFound : new ToolLookup(null, canonical);
+    }
+
+    /// <summary>Display names for slugs or aliases; names that match no tool are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken = default)
+    {
+        if (slugs.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Key, string Name)>(new CommandDefinition(
+            $"""
+            SELECT slug, name FROM tools WHERE {db.InList("slug", "slugs")}
+            UNION ALL
+            SELECT a.alias, t.name FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "slugs")}
+            """,
+            new { slugs = db.ListValue(slugs) }, cancellationToken: cancellationToken));
+        return rows.GroupBy(r => r.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The groups a tool belongs to: its family, and names that also mean other tools.</summary>
+    public async Task<IReadOnlyList<ToolGroup>> GroupsOfAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var documents = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT g.document FROM tool_groups g
+            WHERE g.id IN (SELECT group_id FROM tool_group_members WHERE member_slug = @slug)
+               OR g.id IN (SELECT m.group_id FROM tool_group_members m JOIN tool_aliases a ON a.alias = m.member_slug JOIN tools t ON t.id = a.tool_id WHERE t.slug = @slug)
+            ORDER BY g.slug
+            """,
+            new { slug }, cancellationToken: cancellationToken));
+        return [.. documents.Select(d => JsonSerializer.Deserialize<ToolGroup>(d, CatalogJson.Options)!)];
     }
 
     public async Task<StoredTool?> GetByIdAsync(long id, CancellationToken cancellationToken = default)

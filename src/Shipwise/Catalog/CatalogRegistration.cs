@@ -11,6 +11,7 @@ public static class CatalogRegistration
         builder.Services.AddSingleton<CatalogQueries>();
         builder.Services.AddSingleton<ToolCards>();
         builder.Services.AddSingleton<ToolHistory>();
+        builder.Services.AddSingleton<ToolEvidenceReader>();
         builder.Services.AddSingleton<CatalogImporter>();
         builder.Services.AddSingleton<CatalogExporter>();
         builder.Services.AddSingleton<DemoCatalogSeeder>();

@@ -1,4 +1,5 @@
 using Dapper;
+using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
 using Shipwise.Data;
 
@@ -21,6 +22,9 @@ public sealed record ToolCard
     public DateTimeOffset? ChangedAt { get; init; }
     public int? PreviousRank { get; init; }
     public int? PreviousPercent { get; init; }
+
+    /// <summary>The lifecycle status (active, deprecated, retired...), from its column.</summary>
+    public string Lifecycle { get; init; } = LifecycleStatus.Active;
 
     public Verdict? Verdict => Ships + Skips == 0 ? null : Ships > Skips ? Core.Panel.Verdict.Ship : Core.Panel.Verdict.Skip;
 
@@ -49,7 +53,8 @@ public sealed class ToolCards(Db db)
         """
         SELECT id AS Id, slug AS Slug, name AS Name, vendor AS Vendor, category AS Category, tagline AS Tagline,
                panel_ships AS Ships, panel_skips AS Skips, panel_no_takes AS NoTakes, panel_percent AS ShipPercent, panel_mean AS MeanScore,
-               panel_changed_at AS ChangedAt, panel_previous_rank AS PreviousRank, panel_previous_percent AS PreviousPercent
+               panel_changed_at AS ChangedAt, panel_previous_rank AS PreviousRank, panel_previous_percent AS PreviousPercent,
+               lifecycle AS Lifecycle
         FROM tools
         """;
 
@@ -96,9 +101,11 @@ public sealed class ToolCards(Db db)
             return [];
         }
 
+        // References may name a tool by an alias (an old slug after a rename): those find the tool too.
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ToolCard>(new CommandDefinition(
-            $"{Select} WHERE {db.InList("slug", "slugs")}", new { slugs = db.ListValue(slugs) }, cancellationToken: cancellationToken));
+            $"{Select} WHERE {db.InList("slug", "slugs")} OR id IN (SELECT tool_id FROM tool_aliases WHERE {db.InList("alias", "slugs")})",
+            new { slugs = db.ListValue(slugs) }, cancellationToken: cancellationToken));
         return rows.ToList();
     }
 

@@ -9,8 +9,13 @@ namespace Shipwise.Catalog;
 
 public sealed class ToolPageModel(
     CatalogQueries queries, ToolCards cards, ReviewStore reviewStore, CriticCatalog critics, ToolHistory history, PublicUrls urls,
-    Community.CommunityQueries community, Accounts.BookmarkQueries bookmarks) : PageModel
+    Community.CommunityQueries community, Accounts.BookmarkQueries bookmarks, ToolEvidenceReader evidence) : PageModel
 {
+    /// <summary>Set instead of a tool when the name is a group's: a family, or a name that means several tools.</summary>
+    public GroupPageView? Group { get; private set; }
+
+    public ToolEvidence Evidence { get; private set; } = null!;
+
     public StoredTool Stored { get; private set; } = null!;
 
     public Tool Tool => Stored.Tool;
@@ -21,8 +26,6 @@ public sealed class ToolPageModel(
 
     /// <summary>Every critic in panel order, with its current review or null when it has not reviewed yet.</summary>
     public IReadOnlyList<(Core.Panel.Critics.Critic Critic, StoredReview? Review)> Takes { get; private set; } = [];
-
-    public IReadOnlyList<FactRow> Facts { get; private set; } = [];
 
     public IReadOnlyList<ToolCard> Alternatives { get; private set; } = [];
 
@@ -56,6 +59,13 @@ public sealed class ToolPageModel(
             return RedirectPermanent($"/tools/{canonical}");
         }
 
+        if (lookup.Group is { } group)
+        {
+            Group = await GroupPageView.LoadAsync(group, queries, cards, cancellationToken);
+            ViewData["Meta"] = new PageMeta($"{group.Name}: which one?", Group.Summary, $"/tools/{group.Slug}");
+            return Page();
+        }
+
         if (lookup.Tool is not { } stored)
         {
             return NotFound();
@@ -67,7 +77,7 @@ public sealed class ToolPageModel(
         PanelVerdict = Panel.Verdict is { } v ? VerdictText.Parse(v) : null;
         var byCritic = current.ToDictionary(r => r.CriticSlug);
         Takes = critics.All.OrderBy(c => c.Order).Select(c => (c, byCritic.GetValueOrDefault(c.Slug))).ToList();
-        Facts = ToolFactTable.For(Tool);
+        Evidence = await evidence.ForAsync(Tool, cancellationToken);
         Alternatives = await cards.AlternativesAsync(Tool.Category, stored.Id, 6, cancellationToken);
         var competitorSlugs = (Tool.Facts.Competitors?.Value ?? []).Select(Slug.From).Where(s => s != Tool.Slug).Distinct().ToList();
         Competitors = (await cards.BySlugsAsync(competitorSlugs, cancellationToken)).OrderBy(c => competitorSlugs.IndexOf(c.Slug)).ToList();

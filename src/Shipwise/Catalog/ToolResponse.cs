@@ -23,6 +23,14 @@ public sealed record ToolResponse
     public required string Entry { get; init; }
     public required string PricingSummary { get; init; }
     public required ToolFacts Facts { get; init; }
+    /// <summary>Where the tool stands: active, preview, deprecated (with its shutdown date), retired (with its successor), maintenance only or unconfirmed.</summary>
+    public required LifecycleView Lifecycle { get; init; }
+    /// <summary>The facts as every page spells them, grouped as a practitioner reads them; derived lines (memory from parameters) say so.</summary>
+    public required IReadOnlyList<FactGroupView> FactGroups { get; init; }
+    /// <summary>The core facts for this kind of tool that are not on record.</summary>
+    public required IReadOnlyList<string> NotOnRecord { get; init; }
+    /// <summary>Families and ambiguous names the tool is part of.</summary>
+    public required IReadOnlyList<GroupMembershipView> Groups { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
     /// <summary>The panel's verdict, from the critics' current reviews.</summary>
     public required PanelFigures Panel { get; init; }
@@ -30,7 +38,8 @@ public sealed record ToolResponse
     public required CommunityFigures Community { get; init; }
     public required IReadOnlyList<ReviewResponse> Reviews { get; init; }
 
-    public static ToolResponse From(StoredTool stored, IReadOnlyList<StoredReview> reviews, CriticCatalog critics, Core.Compare.CommunityFigure? community = null)
+    public static ToolResponse From(
+        StoredTool stored, ToolEvidence evidence, IReadOnlyList<StoredReview> reviews, CriticCatalog critics, Core.Compare.CommunityFigure? community = null)
     {
         var tool = stored.Tool;
         var entry = PricingRead.Entry(tool.Facts.Pricing?.Value);
@@ -51,6 +60,10 @@ public sealed record ToolResponse
             Entry = EntryWire(entry),
             PricingSummary = PricingRead.Describe(tool.Facts.Pricing?.Value),
             Facts = tool.Facts,
+            Lifecycle = evidence.Lifecycle,
+            FactGroups = evidence.Groups,
+            NotOnRecord = evidence.NotOnRecord,
+            Groups = evidence.Memberships,
             UpdatedAt = stored.UpdatedAt,
             Panel = PanelFigures.From(reviews),
             Community = CommunityFigures.From(community),
@@ -79,3 +92,13 @@ public sealed record ToolSummary(
 }
 
 public sealed record ToolListResponse(IReadOnlyList<ToolSummary> Items, int Page, int PageSize, long Total);
+
+/// <summary>
+/// What /api/tools/{slug} answers for a group's slug: a family split by licence, or a name that
+/// means several tools. <c>isGroup</c> tells it apart from a tool; pick a member and ask for it.
+/// </summary>
+public sealed record GroupResponse(bool IsGroup, string Slug, string Name, string Kind, IReadOnlyList<string> Aliases, string Summary, string? Note, IReadOnlyList<GroupMemberRow> Members)
+{
+    public static GroupResponse From(GroupPageView view) =>
+        new(true, view.Group.Slug, view.Group.Name, view.Group.Kind, view.Group.Aliases, view.Summary, view.Group.Note, view.Members);
+}

@@ -6,8 +6,12 @@ using Shipwise.Site;
 
 namespace Shipwise.Compare;
 
-public sealed class ComparePageModel(CompareQuery compare, Community.CommunityQueries community, Accounts.BookmarkQueries bookmarks) : PageModel
+public sealed class ComparePageModel(
+    CompareQuery compare, Community.CommunityQueries community, Accounts.BookmarkQueries bookmarks, Catalog.CatalogQueries catalog) : PageModel
 {
+    /// <summary>The lifecycle banner for each side that is not simply active (retired, deprecated, preview...).</summary>
+    public IReadOnlyList<(Tool Tool, string Notice)> Notices { get; private set; } = [];
+
     public Comparison Comparison { get; private set; } = null!;
 
     public Tool Left => Comparison.Left.Tool;
@@ -45,6 +49,13 @@ public sealed class ComparePageModel(CompareQuery compare, Community.CommunityQu
         }
 
         Comparison = found.Comparison!;
+        var successors = new[] { Left, Right }.Select(t => t.Facts.Lifecycle?.Value.Successor).OfType<string>().ToList();
+        var names = await catalog.NamesAsync(successors, cancellationToken);
+        Notices = new[] { Left, Right }
+            .Select(t => (Tool: t, Notice: LifecycleNotice.For(t.Facts.Lifecycle?.Value, t.Facts.Lifecycle?.Value.Successor is { } s ? names.GetValueOrDefault(s) : null)))
+            .Where(n => n.Notice is not null)
+            .Select(n => (n.Tool, n.Notice!))
+            .ToList();
         Pick = await community.PairPickAsync(User, Left.Slug, Left.Name, Right.Slug, Right.Name, cancellationToken);
         if (Accounts.Reader.AccountId(User) is { } accountId)
         {

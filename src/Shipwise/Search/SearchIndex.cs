@@ -13,7 +13,7 @@ namespace Shipwise.Search;
 /// </summary>
 public sealed class SearchIndex
 {
-    public const int MaxLimit = 200;
+    public const int MaxLimit = Catalog.IToolFinder.MaxResults;
 
     // A short prefix can expand to many tokens; beyond this the remaining ones are ignored.
     private const int MaxPrefixExpansions = 1000;

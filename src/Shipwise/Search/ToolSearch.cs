@@ -14,7 +14,7 @@ namespace Shipwise.Search;
 /// (another node may have imported), rebuilding and swapping the index when it moved, and in any
 /// case every <see cref="FullRebuildInterval"/>. Imports on this node rebuild at once.
 /// </summary>
-public sealed class ToolSearch : IDisposable
+public sealed class ToolSearch : IToolFinder, IDisposable
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
 
@@ -27,8 +27,12 @@ public sealed class ToolSearch : IDisposable
     // nothing does yet, but reads a whole index: 0.6 ms on SQLite, 25-60 ms on PostgreSQL at 100,000 tools
     // (measured), on every node every 2 s. What max() cannot see (a delete, or two imports on different
     // nodes committing out of id order) the periodic full rebuild catches.
+    // Groups are few: their count and newest change are read whole.
     private const string StampSql =
-        "SELECT (SELECT coalesce(max(id), 0) FROM tools), (SELECT coalesce(max(id), 0) FROM tool_revisions)";
+        """
+        SELECT (SELECT coalesce(max(id), 0) FROM tools), (SELECT coalesce(max(id), 0) FROM tool_revisions),
+               (SELECT count(*) FROM tool_groups) * 1000003 + (SELECT coalesce(max(id), 0) FROM tool_groups)
+        """;
 
     private readonly Db _db;
     private readonly TimeProvider _clock;
@@ -52,7 +56,7 @@ public sealed class ToolSearch : IDisposable
         _changes.Changed += Invalidate;
     }
 
-    private readonly record struct CatalogStamp(long MaxToolId, long MaxRevisionId);
+    private readonly record struct CatalogStamp(long MaxToolId, long MaxRevisionId, long Groups);
 
     private sealed record Loaded(SearchIndex Index, CatalogStamp Stamp, long BuiltAtTicks);
 
@@ -65,6 +69,9 @@ public sealed class ToolSearch : IDisposable
 
         return (await IndexAsync(ct)).Search(query, limit);
     }
+
+    public async Task<IReadOnlyList<long>> FindIdsAsync(string query, int limit, CancellationToken cancellationToken) =>
+        [.. (await SearchAsync(query, limit, cancellationToken)).Hits.Select(h => h.ToolId)];
 
     /// <summary>The tools nearest to a mistyped slug ("mistral-smal-3-1"), for "did you mean" on a 404 page.</summary>
     public async Task<IReadOnlyList<SearchHit>> SuggestAsync(string text, int limit, CancellationToken ct)
@@ -223,7 +230,7 @@ public sealed class ToolSearch : IDisposable
         command.CommandText = StampSql;
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return new CatalogStamp(reader.GetInt64(0), reader.GetInt64(1));
+        return new CatalogStamp(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     /// <summary>Reads the searchable columns and aliases (never the documents) in one snapshot, with the stamp they correspond to.</summary>
@@ -243,6 +250,29 @@ public sealed class ToolSearch : IDisposable
         {
             command.Transaction = transaction;
             command.CommandText = "SELECT tool_id, alias FROM tool_aliases";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var toolId = reader.GetInt64(0);
+                if (!aliases.TryGetValue(toolId, out var list))
+                {
+                    aliases[toolId] = list = [];
+                }
+
+                list.Add(reader.GetString(1));
+            }
+        }
+
+        // A family's or an ambiguous name's spellings find every member ("Qwen2.5", "Mistral 3 Small (22B)").
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText =
+                """
+                SELECT t.id, g.name FROM tool_group_members m JOIN tool_groups g ON g.id = m.group_id JOIN tools t ON t.slug = m.member_slug
+                UNION ALL
+                SELECT t.id, a.alias FROM tool_group_members m JOIN tool_group_aliases a ON a.group_id = m.group_id JOIN tools t ON t.slug = m.member_slug
+                """;
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

@@ -31,7 +31,7 @@ public static class SiteText
 
     public static string Mean(double? mean) => mean is { } m ? m.ToString("0.#", CultureInfo.InvariantCulture) : "–";
 
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => FactFormat.Date(date);
 
     public static string Date(DateTimeOffset date) => date.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
@@ -39,19 +39,12 @@ public static class SiteText
 
     public static string CategoryName(string slug) => Taxonomy.FindCategory(slug)?.Name ?? slug;
 
-    public static string StatusLabel(FactStatus status) => status switch
-    {
-        FactStatus.Verified => "verified",
-        FactStatus.VendorClaim => "vendor claim",
-        _ => "unverified",
-    };
+    public static string StatusLabel(FactStatus status) => FactFormat.Status(status);
 
-    public static string Tokens(int tokens) => tokens switch
-    {
-        >= 1_000_000 when tokens % 1_000_000 == 0 => $"{tokens / 1_000_000}M tokens",
-        >= 1_000 => $"{Math.Round(tokens / 1000.0):0}K tokens",
-        _ => $"{tokens} tokens",
-    };
+    /// <summary>"vendor claim" for the wire spelling "vendor-claim".</summary>
+    public static string StatusLabel(string wire) => wire.Replace('-', ' ');
+
+    public static string Tokens(int tokens) => FactFormat.Tokens(tokens);
 
     /// <summary>Splits a review body into paragraphs for display.</summary>
     public static IEnumerable<string> Paragraphs(string body) =>

@@ -79,3 +79,30 @@ public class CatalogUpgradeTests
         Assert.Null(CatalogUpgrade.UpgradeDocument(upgraded));
     }
 }
+
+/// <summary>The one JSON shape for documents: empty lists left out, except a fact whose value is an empty list.</summary>
+public class CatalogJsonTests
+{
+    [Fact]
+    public void Empty_lists_are_left_out_but_an_empty_fact_value_round_trips()
+    {
+        var tool = new Tool
+        {
+            Slug = "x",
+            Name = "X",
+            Vendor = new Vendor { Name = "V" },
+            Kind = "api",
+            Category = "language-models",
+            Tagline = "t",
+            Facts = new ToolFacts
+            {
+                DataResidency = new SourcedFact<IReadOnlyList<string>> { Value = [], Source = "https://example.com/", AsOf = new DateOnly(2026, 1, 1), Status = FactStatus.Verified },
+            },
+        };
+        var json = JsonSerializer.Serialize(tool, CatalogJson.Options);
+        Assert.DoesNotContain("\"aliases\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"evaluations\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"dataResidency\":{\"value\":[]", json, StringComparison.Ordinal);
+        Assert.Equal(json, JsonSerializer.Serialize(JsonSerializer.Deserialize<Tool>(json, CatalogJson.Options), CatalogJson.Options));
+    }
+}

@@ -49,6 +49,29 @@ public abstract class ImportExportTests(string provider)
     }
 
     [Fact]
+    public async Task The_demo_catalog_folder_with_its_groups_survives_export_then_import()
+    {
+        await using var first = await TestDatabase.CreateAsync(provider);
+        var imported = await ShipwiseProcess.RunAsync(first, "import", RepoPaths.DemoCatalog);
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        var exported = await ExportAsync(first, "demo-first.json");
+
+        await using var second = await TestDatabase.CreateAsync(provider);
+        var reimported = await ShipwiseProcess.RunAsync(second, "import", WorkFile("demo-first.json"));
+        Assert.True(reimported.ExitCode == 0, reimported.Error);
+        Assert.Equal(exported, await ExportAsync(second, "demo-second.json"));
+
+        var original = TestCatalogs.Read(RepoPaths.DemoCatalog);
+        var roundTrip = TestCatalogs.Read(WorkFile("demo-first.json"));
+        Assert.Equal(
+            original.Tools.OrderBy(t => t.Slug, StringComparer.Ordinal).Select(t => JsonSerializer.Serialize(t, CatalogJson.Options)),
+            roundTrip.Tools.Select(t => JsonSerializer.Serialize(t, CatalogJson.Options)));
+        Assert.Equal(
+            original.Groups.OrderBy(g => g.Slug, StringComparer.Ordinal).Select(g => JsonSerializer.Serialize(g, CatalogJson.Options)),
+            roundTrip.Groups.Select(g => JsonSerializer.Serialize(g, CatalogJson.Options)));
+    }
+
+    [Fact]
     public async Task A_file_with_one_bad_row_changes_nothing_and_names_the_row_and_field()
     {
         await using var db = await TestDatabase.CreateAsync(provider);

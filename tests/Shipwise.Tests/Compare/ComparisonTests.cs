@@ -77,7 +77,7 @@ public class ComparisonTests
     {
         var c = SmolVersusMistral();
         Assert.Equal(
-            ["license", "open-weights", "parameters", "context-window", "input-modalities", "output-modalities", "deployment-targets", "price"],
+            ["lifecycle", "license", "open-weights", "parameters", "context-window", "input-modalities", "output-modalities", "deployment-targets", "price"],
             c.FactRows.Select(r => r.Key));
 
         var targets = FactRow(c, "deployment-targets");
@@ -87,17 +87,18 @@ public class ComparisonTests
         Assert.Equal(Leader.None, targets.Leader);
 
         var parameters = FactRow(c, "parameters");
-        Assert.Equal(("2.2B", "Unknown"), (parameters.Left.Text, parameters.Right.Text));
+        Assert.Equal(("2.2B", "Not on record"), (parameters.Left.Text, parameters.Right.Text));
         Assert.False(parameters.Right.IsKnown);
         Assert.Null(parameters.Right.Source);
         Assert.Null(parameters.Right.AsOf);
         Assert.True(parameters.Differs);
 
         var context = FactRow(c, "context-window");
-        Assert.Equal(("Unknown", "128K tokens", Leader.None), (context.Left.Text, context.Right.Text, context.Leader));
+        Assert.Equal(("Not on record", "128K tokens", Leader.None), (context.Left.Text, context.Right.Text, context.Leader));
 
         var price = FactRow(c, "price");
-        Assert.Equal(("No per-token fee (you run it)", "$0.40 in / $2.00 out"), (price.Left.Text, price.Right.Text));
+        // Spelt as the tool page spells pricing: one formatter per fact.
+        Assert.Equal(("Open source, free to run", "Usage-based: $0.40 / $2.00 per 1M tokens (in / out)"), (price.Left.Text, price.Right.Text));
         Assert.Equal(Leader.None, price.Leader); // hardware against a per-token bill is not a like-for-like price
 
         var output = FactRow(c, "output-modalities");
@@ -121,7 +122,7 @@ public class ComparisonTests
         var d = Pair(MistralMedium3(), cheapLong);
         Assert.Equal(Leader.Right, FactRow(d, "context-window").Leader);
         Assert.Equal(Leader.Right, FactRow(d, "price").Leader);
-        Assert.Equal("$0.10 in / $0.40 out", FactRow(d, "price").Right.Text);
+        Assert.Equal("Usage-based: $0.10 / $0.40 per 1M tokens (in / out)", FactRow(d, "price").Right.Text);
         Assert.Equal(Leader.None, FactRow(d, "parameters").Leader);
         Assert.False(FactRow(d, "parameters").Differs); // unknown on both sides is not a difference
     }

@@ -182,6 +182,28 @@ public class UseCaseAnswerTests
     }
 
     [Fact]
+    public void A_retired_tool_is_never_the_pick_even_where_its_facts_would_win()
+    {
+        var cheap = With("cheap-api", new ToolFacts { Pricing = Fact(Metered(0.50m, 1.00m)) });
+        var retired = cheap with
+        {
+            Facts = cheap.Facts with
+            {
+                Lifecycle = Fact(new Lifecycle { Status = LifecycleStatus.Retired, ShutdownDate = new DateOnly(2026, 8, 31), Successor = "mistral-medium-3" }),
+            },
+        };
+        Assert.Equal(Pick.Right, Required(MistralMedium3(), cheap, UseCases.LowestCostAtVolume).Pick);
+
+        var answer = Required(MistralMedium3(), retired, UseCases.LowestCostAtVolume);
+        AssertPick(answer, Pick.Left, MistralMedium3());
+        Assert.Equal("Cheap Api would win on this, but it was retired on 31 Aug 2026, so Mistral Medium 3 is the one you can still ship.", answer.Reason);
+
+        var both = Required(retired, MistralMedium3() with { Facts = MistralMedium3().Facts with { Lifecycle = Fact(new Lifecycle { Status = LifecycleStatus.Unconfirmed }) } }, UseCases.LowestCostAtVolume);
+        AssertPick(both, Pick.Neither);
+        Assert.EndsWith("and no public source confirms it exists.", both.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Equal_totals_with_a_different_split_depend_on_the_input_output_mix()
     {
         var a = With("input-cheap", new ToolFacts { Pricing = Fact(Metered(0.20m, 2.20m)) });

@@ -7,9 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Shipwise.Tests.Infrastructure;
 
 /// <summary>The real app over HTTP (in-memory server) on a real database.</summary>
-public sealed class ShipwiseFactory(TestDatabase database, Dictionary<string, string?>? extraSettings = null) : WebApplicationFactory<Program>
+public sealed class ShipwiseFactory(TestDatabase database, Dictionary<string, string?>? extraSettings = null, DateTimeOffset? start = null) : WebApplicationFactory<Program>
 {
-    public ManualTimeProvider Clock { get; } = new(ManualTimeProvider.DefaultStart);
+    public ManualTimeProvider Clock { get; } = new(start ?? ManualTimeProvider.DefaultStart);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -47,10 +47,12 @@ public abstract class AppFixture(string provider) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(provider);
-        Factory = new ShipwiseFactory(Database);
+        Factory = CreateFactory(Database);
         Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PanelDrainedAsync();
     }
+
+    protected virtual ShipwiseFactory CreateFactory(TestDatabase database) => new(database);
 
     /// <summary>Waits until the background worker has reviewed everything queued (at most a minute).</summary>
     public async Task PanelDrainedAsync()
@@ -86,3 +88,16 @@ public abstract class AppFixture(string provider) : IAsyncLifetime
 public sealed class SqliteApp() : AppFixture("sqlite");
 
 public sealed class PostgresApp() : AppFixture("postgres");
+
+/// <summary>The app seeded with the demo catalog it ships (data/catalog), on the day that catalog was checked.</summary>
+public abstract class DemoAppFixture(string provider) : AppFixture(provider)
+{
+    public static DateTimeOffset CatalogDay { get; } = new(2026, 12, 7, 10, 0, 0, TimeSpan.Zero);
+
+    protected override ShipwiseFactory CreateFactory(TestDatabase database) =>
+        new(database, new() { ["Catalog:DemoCatalogPath"] = RepoPaths.DemoCatalog }, CatalogDay);
+}
+
+public sealed class SqliteDemoApp() : DemoAppFixture("sqlite");
+
+public sealed class PostgresDemoApp() : DemoAppFixture("postgres");

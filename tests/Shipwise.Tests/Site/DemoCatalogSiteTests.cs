@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Shipwise.Tests.Infrastructure;
+
+namespace Shipwise.Tests.Site;
+
+/// <summary>The shipped demo catalog as readers meet it: lifecycles, families, ambiguous names and grouped evidence.</summary>
+public abstract class DemoCatalogSiteTests(AppFixture app)
+{
+    private HttpClient Client => app.Client;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private async Task<JsonElement> JsonAsync(string path)
+    {
+        var response = await Client.GetAsync(path, Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+    }
+
+    private async Task<string> PageAsync(string path)
+    {
+        var response = await Client.GetAsync(path, Token);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Token));
+    }
+
+    [Fact]
+    public async Task Serves_more_than_150_tools()
+    {
+        var body = await JsonAsync("/api/tools?pageSize=1");
+        Assert.True(body.GetProperty("total").GetInt64() >= 150, body.GetProperty("total").ToString());
+    }
+
+    [Fact]
+    public async Task Mistral_medium_3_says_it_is_retired_and_names_its_successor_in_the_api_and_on_its_page()
+    {
+        var lifecycle = (await JsonAsync("/api/tools/mistral-medium-3")).GetProperty("lifecycle");
+        Assert.Equal("retired", lifecycle.GetProperty("status").GetString());
+        Assert.Equal("2026-08-31", lifecycle.GetProperty("shutdownDate").GetString());
+        Assert.Equal("mistral-medium-3-5", lifecycle.GetProperty("successorSlug").GetString());
+        Assert.False(lifecycle.GetProperty("canBePicked").GetBoolean());
+
+        var page = await PageAsync("/tools/mistral-medium-3");
+        Assert.Contains("Retired on 31 Aug 2026: it no longer works. Mistral Medium 3.5 replaces it.", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/tools/mistral-medium-3-5\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_qwen_2_5_family_page_shows_each_entry_with_its_own_licence()
+    {
+        var family = await JsonAsync("/api/tools/qwen-2-5");
+        Assert.True(family.GetProperty("isGroup").GetBoolean());
+        var licences = family.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("slug").GetString()!, m => m.GetProperty("licence").GetString()!);
+        Assert.Equal("Apache-2.0", licences["qwen2-5-7b"]);
+        Assert.NotEqual("Apache-2.0", licences["qwen2-5-72b"]);
+        Assert.NotEqual(licences["qwen2-5-72b"], licences["qwen2-5-3b"]);
+
+        var page = await PageAsync("/tools/qwen-2-5");
+        Assert.Contains("Qwen2.5: which entry?", page, StringComparison.Ordinal);
+
+        // And the 72B's own page points back at its family.
+        Assert.Contains("Other entries of the Qwen2.5 family", await PageAsync("/tools/qwen2-5-72b"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_ambiguous_name_leads_to_a_page_that_shows_both_tools_and_picks_neither()
+    {
+        var response = await Client.GetAsync("/tools/Mistral%203%20Small%20(22B)", Token);
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/tools/mistral-3-small-22b", response.Headers.Location!.OriginalString);
+
+        var page = await PageAsync("/tools/mistral-3-small-22b");
+        Assert.Contains("which tool do you mean?", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/tools/mistral-small-24-09\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/tools/mistral-small-3\"", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Mistral 3 Small (22B)", "mistral-small-24-09")]
+    [InlineData("Mistral 3 Small (22B)", "mistral-small-3")]
+    [InlineData("Qwen2.5", "qwen2-5-72b")]
+    [InlineData("Qwen2.5-72B-Instruct", "qwen2-5-72b")]
+    [InlineData("TGI", "text-generation-inference")]
+    [InlineData("mistrl medium", "mistral-medium-3-5")]
+    public async Task The_api_search_finds_every_alias_and_group_name_like_the_site_does(string query, string slug)
+    {
+        var body = await JsonAsync($"/api/tools?q={Uri.EscapeDataString(query)}&pageSize=50");
+        var found = body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()).ToList();
+        Assert.Contains(slug, found);
+
+        var page = await PageAsync($"/search?q={Uri.EscapeDataString(query)}");
+        Assert.Contains($"href=\"/tools/{slug}\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Facts_are_grouped_evaluations_say_who_ran_them_and_missing_core_facts_share_one_line()
+    {
+        var tool = await JsonAsync("/api/tools/mistral-medium-3");
+        var groups = tool.GetProperty("factGroups").EnumerateArray().Select(g => g.GetProperty("key").GetString()).ToList();
+        Assert.Equal(["quality", "capabilities", "cost", "hardware", "api", "data", "licence", "lifecycle", "related"], groups);
+        var quality = tool.GetProperty("factGroups")[0].GetProperty("lines")[0];
+        Assert.Equal("1,369 Elo · run by LMArena, independent", quality.GetProperty("value").GetString());
+        var missing = tool.GetProperty("notOnRecord").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("prompt caching", missing);
+
+        var page = await PageAsync("/tools/mistral-medium-3");
+        Assert.Contains("Quality: who measured what", page, StringComparison.Ordinal);
+        Assert.Contains("1,369 Elo · run by LMArena, independent", page, StringComparison.Ordinal);
+        Assert.Contains("<strong>Not on record:</strong> prompt caching.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Unknown<", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_context_window_reads_the_same_on_the_tool_page_the_compare_page_and_in_the_api()
+    {
+        var tool = await JsonAsync("/api/tools/qwen2-5-72b");
+        var context = tool.GetProperty("factGroups").EnumerateArray()
+            .SelectMany(g => g.GetProperty("lines").EnumerateArray())
+            .Single(l => l.GetProperty("fact").GetString() == "contextWindow").GetProperty("value").GetString()!;
+        Assert.Contains(context, await PageAsync("/tools/qwen2-5-72b"), StringComparison.Ordinal);
+
+        var compare = await JsonAsync("/api/compare/llama-3-1-405b/qwen2-5-72b");
+        var row = compare.GetProperty("factRows").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "context-window");
+        Assert.Equal(context, row.GetProperty("right").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task A_retired_tool_on_a_compare_page_has_its_banner_and_is_never_the_pick()
+    {
+        var page = await PageAsync("/compare/gpt-4o-mini-vs-mistral-medium-3");
+        Assert.Contains("Mistral Medium 3: Retired on 31 Aug 2026", page, StringComparison.Ordinal);
+
+        var compare = await JsonAsync("/api/compare/gpt-4o-mini/mistral-medium-3");
+        var answers = compare.GetProperty("answers").EnumerateArray().ToList();
+        Assert.NotEmpty(answers);
+        var picks = answers.Select(a => a.TryGetProperty("toolSlug", out var slug) ? slug.GetString() : null).ToList();
+        Assert.DoesNotContain("mistral-medium-3", picks);
+    }
+}
+
+public sealed class SqliteDemoCatalogSiteTests(SqliteDemoApp app) : DemoCatalogSiteTests(app), IClassFixture<SqliteDemoApp>;
+
+public sealed class PostgresDemoCatalogSiteTests(PostgresDemoApp app) : DemoCatalogSiteTests(app), IClassFixture<PostgresDemoApp>;
