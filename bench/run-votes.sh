@@ -55,7 +55,7 @@ rows=()
 run() { # provider, connection string, label
   local provider=$1 connection=$2 label=$3 port base
   echo "== $label: $readers readers"
-  "${bench[@]}" votes-setup "$provider" "$connection" "$readers" "$work/app/data/demo-catalog.json" "$work/$provider"
+  "${bench[@]}" votes-setup "$provider" "$connection" "$readers" "$work/app/data/catalog" "$work/$provider"
   port=$(free_port)
   base="http://127.0.0.1:$port"
   ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Database__Provider="$provider" Database__ConnectionString="$connection" \

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Shipwise.Core.Panel;
 using Shipwise.Core.Panel.Critics;
+using Shipwise.Core.Panel.Peers;
 
 namespace Shipwise.Bench;
 
@@ -17,13 +18,20 @@ public static class PanelComputeBench
         var asOf = new DateOnly(2026, 11, 22);
         var reviewer = new EvidenceReviewer();
         var clock = Stopwatch.StartNew();
+
+        // Peers first, as the scheduler does: one snapshot per category from every tool's summary.
+        var summaries = new PeerSummary[tools];
+        Parallel.For(0, tools, i => summaries[i] = PeerSummary.Of(SyntheticCatalog.Create(i, tools, new DateOnly(2026, 11, 1))));
+        var peers = summaries.Select(s => s.Category).Distinct().ToDictionary(c => c, c => PeerSnapshot.Build(c, summaries));
+        var snapshotTime = clock.Elapsed;
+
         long ships = 0, reviews = 0;
         Parallel.For(0, tools, () => (ships: 0L, reviews: 0L), (i, _, local) =>
         {
             var tool = SyntheticCatalog.Create(i, tools, new DateOnly(2026, 11, 1));
             foreach (var critic in critics)
             {
-                var review = reviewer.Review(tool, critic, asOf);
+                var review = reviewer.Review(tool, critic, asOf, peers[tool.Category]);
                 local.reviews++;
                 local.ships += review.Verdict == Verdict.Ship ? 1 : 0;
             }
@@ -36,7 +44,7 @@ public static class PanelComputeBench
         });
         Console.WriteLine(
             $"| {tools:N0} tools x {critics.Count} critics | {Environment.ProcessorCount} cores | {reviews:N0} reviews | {clock.Elapsed.TotalSeconds:0.0} s | " +
-            $"{reviews / clock.Elapsed.TotalSeconds:N0} reviews/s | {100.0 * ships / reviews:0.0} % ship |");
+            $"{reviews / clock.Elapsed.TotalSeconds:N0} reviews/s | {100.0 * ships / reviews:0.0} % ship | peers {snapshotTime.TotalSeconds:0.0} s |");
         return 0;
     }
 }

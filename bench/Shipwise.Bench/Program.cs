@@ -31,7 +31,7 @@ if (args is ["generate", var countText, var path] && int.TryParse(countText, out
 Console.Error.WriteLine("""
     usage: Shipwise.Bench generate COUNT FILE            synthetic catalog, e.g. generate 100000 /tmp/catalog-100k.json
            Shipwise.Bench panel-compute TOOLS CRITICS    evidence panel in memory, e.g. panel-compute 100000 data/critics
-           Shipwise.Bench search TOOLS DEMO_CATALOG      search index in memory, e.g. search 100000 data/demo-catalog.json
+           Shipwise.Bench search TOOLS DEMO_CATALOG      search index in memory, e.g. search 100000 data/catalog
            Shipwise.Bench llm-throughput [options]       LLM client against the fake server (bench/run-llm.sh)
            Shipwise.Bench votes-setup PROVIDER CONN READERS DEMO_CATALOG OUT   signed-in readers for bench/run-votes.sh
     """);

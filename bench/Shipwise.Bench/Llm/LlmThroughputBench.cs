@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel.Critics;
+using Shipwise.Core.Panel.Peers;
 using Shipwise.FakeLlm;
 using Shipwise.Panel.Llm;
 
@@ -33,8 +34,9 @@ public static class LlmThroughputBench
         var critics = CriticSet.Load(Directory.GetFiles(Path.Combine(root, "data", "critics"), "*.yaml")
             .Order(StringComparer.Ordinal)
             .Select(path => (Path.GetFileName(path), File.ReadAllText(path))));
-        await using var catalogFile = File.OpenRead(Path.Combine(root, "data", "demo-catalog.json"));
-        var tools = (await JsonSerializer.DeserializeAsync<CatalogDocument>(catalogFile, CatalogJson.Options))!.Tools;
+        var tools = BenchCatalog.ReadTools(Path.Combine(root, "data", "catalog"));
+        var summaries = tools.Select(PeerSummary.Of).ToList();
+        var peers = tools.Select(t => t.Category).Distinct().ToDictionary(c => c, c => PeerSnapshot.Build(c, summaries));
         var work = (from tool in tools from critic in critics.All select (tool, critic)).Take(reviews).ToList();
         var asOf = new DateOnly(2026, 11, 22);
 
@@ -51,11 +53,11 @@ public static class LlmThroughputBench
             using var host = BuildHost(server.BaseUrl, limit);
             var reviewer = host.Services.GetRequiredService<LlmReviewer>();
             // One review first, so connection set-up and JIT are not in the measurement.
-            await reviewer.ReviewWithDetailsAsync(work[0].tool, work[0].critic, asOf, CancellationToken.None);
+            await reviewer.ReviewWithDetailsAsync(work[0].tool, work[0].critic, asOf, peers[work[0].tool.Category], CancellationToken.None);
             server.ResetCounters();
 
             var clock = Stopwatch.StartNew();
-            var outcomes = await Task.WhenAll(work.Select(w => reviewer.ReviewWithDetailsAsync(w.tool, w.critic, asOf, CancellationToken.None)));
+            var outcomes = await Task.WhenAll(work.Select(w => reviewer.ReviewWithDetailsAsync(w.tool, w.critic, asOf, peers[w.tool.Category], CancellationToken.None)));
             clock.Stop();
 
             var valid = outcomes.Count(o => o.Review is not null);
@@ -131,6 +133,6 @@ public static class LlmThroughputBench
             }
         }
 
-        throw new InvalidOperationException("Run from inside the repository: data/critics and data/demo-catalog.json are read from its root.");
+        throw new InvalidOperationException("Run from inside the repository: data/critics and data/catalog are read from its root.");
     }
 }

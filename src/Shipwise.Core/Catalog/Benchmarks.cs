@@ -2,7 +2,8 @@ namespace Shipwise.Core.Catalog;
 
 /// <summary>A benchmark or leaderboard that tools are compared on.</summary>
 /// <param name="LowerIsBetter">True for error rates (WER).</param>
-public sealed record BenchmarkInfo(string Key, string Name, string Unit, bool LowerIsBetter = false);
+/// <param name="Short">What a sentence calls it when the full name is long ("AA Index").</param>
+public sealed record BenchmarkInfo(string Key, string Name, string Unit, bool LowerIsBetter = false, string? Short = null);
 
 /// <summary>
 /// The benchmarks the catalog knows by key, so two tools' results are compared only when they
@@ -17,11 +18,11 @@ public static class Benchmarks
         new("lmarena-webdev", "LMArena WebDev", "elo"),
         new("lmarena-text-to-image", "LMArena text-to-image", "elo"),
         new("lmarena-text-to-video", "LMArena text-to-video", "elo"),
-        new("aa-intelligence-index", "Artificial Analysis Intelligence Index", "points"),
-        new("aa-coding-index", "Artificial Analysis Coding Index", "points"),
-        new("aa-image-arena", "Artificial Analysis image arena", "elo"),
-        new("aa-video-arena", "Artificial Analysis video arena", "elo"),
-        new("aa-speech-arena", "Artificial Analysis speech arena", "elo"),
+        new("aa-intelligence-index", "Artificial Analysis Intelligence Index", "points", Short: "AA Index"),
+        new("aa-coding-index", "Artificial Analysis Coding Index", "points", Short: "AA Coding Index"),
+        new("aa-image-arena", "Artificial Analysis image arena", "elo", Short: "the AA image arena"),
+        new("aa-video-arena", "Artificial Analysis video arena", "elo", Short: "the AA video arena"),
+        new("aa-speech-arena", "Artificial Analysis speech arena", "elo", Short: "the AA speech arena"),
         new("mmlu", "MMLU", "percent"),
         new("mmlu-pro", "MMLU-Pro", "percent"),
         new("gpqa-diamond", "GPQA Diamond", "percent"),
@@ -43,10 +44,10 @@ public static class Benchmarks
         new("ai2d", "AI2D", "percent"),
         new("mmbench", "MMBench", "percent"),
         new("video-mme", "Video-MME", "percent"),
-        new("opencompass-vlm", "OpenCompass multimodal average", "points"),
+        new("opencompass-vlm", "OpenCompass multimodal average", "points", Short: "OpenCompass"),
         new("mteb-eng-v2", "MTEB English v2", "points"),
         new("mmteb", "MMTEB (multilingual)", "points"),
-        new("open-asr-wer", "Open ASR Leaderboard WER", "wer", LowerIsBetter: true),
+        new("open-asr-wer", "Open ASR Leaderboard WER", "wer", LowerIsBetter: true, Short: "Open ASR WER"),
         new("librispeech-clean-wer", "LibriSpeech test-clean WER", "wer", LowerIsBetter: true),
         new("tts-arena", "TTS Arena", "elo"),
     ];
@@ -60,6 +61,24 @@ public static class Benchmarks
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         return evaluation.Name ?? Find(evaluation.Benchmark)?.Name ?? evaluation.Benchmark;
+    }
+
+    /// <summary>
+    /// What two results must share to be compared: the benchmark and, when the evaluation names
+    /// one, the benchmark's version ("aa-intelligence-index@v4.0").
+    /// </summary>
+    public static string ComparableKey(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return evaluation.Version is { Length: > 0 } version ? $"{evaluation.Benchmark}@{version}" : evaluation.Benchmark;
+    }
+
+    /// <summary>The benchmark as a review sentence names it: its short name when it has one, with its version.</summary>
+    public static string ProseName(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var name = evaluation.Name ?? Find(evaluation.Benchmark)?.Short ?? DisplayName(evaluation);
+        return evaluation.Version is { Length: > 0 } version ? $"{name} {version}" : name;
     }
 
     /// <summary>Whether a lower score is the better one (error rates).</summary>

@@ -25,6 +25,9 @@ public static partial class CatalogValidator
     [GeneratedRegex(@"^[a-z0-9][a-z0-9.\-_+]*\z")]
     private static partial Regex TokenShape();
 
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9.\-]{0,19}\z")]
+    private static partial Regex BenchmarkVersion();
+
     public static List<ValidationError> Validate(Tool tool, string at, DateOnly today)
     {
         var errors = new List<ValidationError>();
@@ -231,6 +234,11 @@ public static partial class CatalogValidator
         else if (Benchmarks.Find(e.Benchmark ?? "") is { } known && known.Unit != e.Unit)
         {
             fail($"{at}.unit", $"{known.Name} is reported in {known.Unit}, not {e.Unit}");
+        }
+
+        if (e.Version is not null && !BenchmarkVersion().IsMatch(e.Version))
+        {
+            fail($"{at}.version", $"'{e.Version}' is not a version: write it as the benchmark does, e.g. v4.0 (letters, digits, dots and dashes, up to 20)");
         }
 
         RequireText(e.Evaluator, $"{at}.evaluator", MaxNameLength, fail);

@@ -107,7 +107,7 @@ public static class FactDisplay
     public static string EvaluationLabel(Evaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        var name = Benchmarks.DisplayName(evaluation);
+        var name = Benchmarks.DisplayName(evaluation) + (evaluation.Version is { Length: > 0 } version ? $" {version}" : "");
         return evaluation.Setting is { Length: > 0 } setting ? $"{name} ({setting})" : name;
     }
 

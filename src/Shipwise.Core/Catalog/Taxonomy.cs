@@ -49,6 +49,25 @@ public static class Taxonomy
 
     public static Category? FindCategory(string slug) => Categories.FirstOrDefault(c => c.Slug == slug);
 
+    /// <summary>How a category's tools are named in a sentence: "3rd of 14 vision-language models".</summary>
+    public static string PeerNoun(string category) => category switch
+    {
+        "embedding-models" => "embedding and reranking models",
+        "speech-recognition" => "speech-recognition systems",
+        "speech-synthesis" => "speech-synthesis systems",
+        "image-generation" => "image generators",
+        "video-generation" => "video generators",
+        "inference-runtimes" => "serving runtimes",
+        "on-device-runtimes" => "on-device runtimes",
+        "inference-providers" => "inference providers",
+        "ai-gateways" => "AI gateways",
+        "fine-tuning-tools" => "fine-tuning tools",
+        "local-ai-apps" => "local AI apps",
+        "developer-tools" => "developer libraries",
+        "ai-hardware" => "accelerators",
+        _ => FindCategory(category)?.Name.ToLowerInvariant() ?? "tools in its category",
+    };
+
     /// <summary>Categories whose tools read and write text, so a context window applies.</summary>
     public static bool IsTextCategory(string category) => category is "language-models" or "vision-language-models" or "coding-models";
 }

@@ -202,6 +202,11 @@ public sealed record Evaluation
     /// <summary>One of <see cref="Taxonomy.EvaluationUnits"/>.</summary>
     public required string Unit { get; init; }
     public string? Setting { get; init; }
+    /// <summary>
+    /// The benchmark's own version when its scale changes between versions (an index rescaled
+    /// from v4.0 to v4.1): results are compared only within one version.
+    /// </summary>
+    public string? Version { get; init; }
     public required string Evaluator { get; init; }
     /// <summary>One of <see cref="EvaluatorRelation"/>'s values.</summary>
     public required string Relation { get; init; }

@@ -9,27 +9,14 @@ namespace Shipwise.Core.Panel;
 /// </summary>
 public static class FactPaths
 {
-    public static string Of(FactName name) => name == FactName.ReleaseDate ? "releaseDate" : "facts." + name.ToWire();
+    public static string Of(FactName name, int? index = null) =>
+        name == FactName.ReleaseDate ? "releaseDate"
+        : index is { } i ? $"facts.{name.ToWire()}[{i}]"
+        : "facts." + name.ToWire();
 
-    public static string OfEvaluation(int index) => $"facts.evaluations[{index}]";
+    public static string OfEvaluation(int index) => Of(FactName.Evaluations, index);
 
     /// <summary>Every path that exists on this tool, in a fixed order.</summary>
-    public static IReadOnlyList<string> All(Tool tool)
-    {
-        var view = FactView.Of(tool);
-        var paths = new List<string>();
-        foreach (var name in FactNames.All)
-        {
-            if (name == FactName.Evaluations)
-            {
-                paths.AddRange(view.Facts.Evaluations.Select((_, i) => OfEvaluation(i)));
-            }
-            else if (view.Has(name))
-            {
-                paths.Add(Of(name));
-            }
-        }
-
-        return paths;
-    }
+    public static IReadOnlyList<string> All(Tool tool) =>
+        [.. FactNames.All.SelectMany(n => FactUse.All(tool, n)).Select(u => u.Cited.Path).Distinct()];
 }

@@ -9,5 +9,6 @@ public interface IReviewer
     /// <summary>"evidence" or "llm"; stored with each review so a page can say how it was written.</summary>
     string Name { get; }
 
-    Task<PanelReview> ReviewAsync(Tool tool, Critic critic, DateOnly asOf, CancellationToken cancellationToken);
+    /// <param name="peers">The tool's category as a snapshot, for reviews that compare it with its peers.</param>
+    Task<PanelReview> ReviewAsync(Tool tool, Critic critic, DateOnly asOf, Peers.PeerSnapshot peers, CancellationToken cancellationToken);
 }

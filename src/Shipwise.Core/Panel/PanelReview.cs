@@ -11,7 +11,11 @@ public sealed record PanelReview(
     string Summary,
     string Body,
     IReadOnlyList<CitedFact> CitedFacts,
-    IReadOnlyList<CriterionResult> Criteria);
+    IReadOnlyList<CriterionResult> Criteria)
+{
+    /// <summary>The peer snapshot the review was computed from; empty when it did not depend on one.</summary>
+    public string PeersVersion { get; init; } = "";
+}
 
 /// <summary>A fact a review rests on, with where it came from, so a reader can check it.</summary>
 /// <param name="Path">Where the fact sits on the tool, e.g. "facts.license" or "facts.benchmarks[0]".</param>

@@ -6,20 +6,11 @@ namespace Shipwise.Core.Panel;
 /// </summary>
 public static class ReviewScore
 {
-    /// <summary>Mean of the sub-scores with evidence, each weighted by criterion weight × evidence weight; null when none has evidence.</summary>
+    /// <summary>The score the sub-scores give (see <see cref="EvidenceReviewer.Combine"/>), before lifecycle rules; null when none has evidence.</summary>
     public static int? Overall(IEnumerable<CriterionResult> criteria)
     {
-        double total = 0, weights = 0;
-        foreach (var c in criteria)
-        {
-            if (c.Score is { } score)
-            {
-                total += c.Weight * c.EvidenceWeight * score;
-                weights += c.Weight * c.EvidenceWeight;
-            }
-        }
-
-        return weights > 0 ? (int)Math.Round(total / weights, MidpointRounding.AwayFromZero) : null;
+        var list = criteria.ToList();
+        return list.Any(c => c.Score is not null) ? EvidenceReviewer.Combine(list) : null;
     }
 
     /// <summary>The share (0–1) of the critic's criterion weight that has evidence, discounted by trust.</summary>

@@ -47,6 +47,11 @@ public static class ReviewValidator
             Fail("citedFacts", "a review that takes a side must cite at least one fact");
         }
 
+        foreach (var problem in ReviewChecks.Problems(tool, candidate.Verdict, candidate.Summary ?? "", candidate.Body ?? ""))
+        {
+            Fail("body", problem);
+        }
+
         return errors;
     }
 

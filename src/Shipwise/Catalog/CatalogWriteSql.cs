@@ -15,7 +15,7 @@ internal static class CatalogWriteSql
     private const string KeepRevision =
         "INSERT INTO tool_revisions (tool_id, fingerprint, document, replaced_at) SELECT id, fingerprint, document, @Now FROM tools";
 
-    private const string Columns = "slug, name, vendor, kind, category, tagline, release_date, document, fingerprint, search_text, lifecycle";
+    private const string Columns = "slug, name, vendor, kind, category, tagline, release_date, document, fingerprint, search_text, lifecycle, peer_summary";
 
     public static Task WriteAsync(
         Db db, DbConnection connection, DbTransaction transaction,
@@ -39,10 +39,10 @@ internal static class CatalogWriteSql
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE tools SET slug = @Slug, name = @Name, vendor = @Vendor, kind = @Kind, category = @Category, tagline = @Tagline,
-                    release_date = @ReleaseDate, document = @Document, fingerprint = @Fingerprint, search_text = @SearchText, lifecycle = @Lifecycle, updated_at = @Now
+                    release_date = @ReleaseDate, document = @Document, fingerprint = @Fingerprint, search_text = @SearchText, lifecycle = @Lifecycle, peer_summary = @PeerSummary, updated_at = @Now
                 WHERE id = @Id
                 """,
-                updates.Select(u => new { Id = u.id, u.row.Slug, u.row.Name, u.row.Vendor, u.row.Kind, u.row.Category, u.row.Tagline, u.row.ReleaseDate, u.row.Document, u.row.Fingerprint, u.row.SearchText, u.row.Lifecycle, Now = now }),
+                updates.Select(u => new { Id = u.id, u.row.Slug, u.row.Name, u.row.Vendor, u.row.Kind, u.row.Category, u.row.Tagline, u.row.ReleaseDate, u.row.Document, u.row.Fingerprint, u.row.SearchText, u.row.Lifecycle, u.row.PeerSummary, Now = now }),
                 transaction, cancellationToken: cancellationToken));
         }
 
@@ -51,9 +51,9 @@ internal static class CatalogWriteSql
             await connection.ExecuteAsync(new CommandDefinition(
                 $"""
                 INSERT INTO tools ({Columns}, created_at, updated_at)
-                VALUES (@Slug, @Name, @Vendor, @Kind, @Category, @Tagline, @ReleaseDate, @Document, @Fingerprint, @SearchText, @Lifecycle, @Now, @Now)
+                VALUES (@Slug, @Name, @Vendor, @Kind, @Category, @Tagline, @ReleaseDate, @Document, @Fingerprint, @SearchText, @Lifecycle, @PeerSummary, @Now, @Now)
                 """,
-                inserts.Select(r => new { r.Slug, r.Name, r.Vendor, r.Kind, r.Category, r.Tagline, r.ReleaseDate, r.Document, r.Fingerprint, r.SearchText, r.Lifecycle, Now = now }),
+                inserts.Select(r => new { r.Slug, r.Name, r.Vendor, r.Kind, r.Category, r.Tagline, r.ReleaseDate, r.Document, r.Fingerprint, r.SearchText, r.Lifecycle, r.PeerSummary, Now = now }),
                 transaction, cancellationToken: cancellationToken));
         }
 
@@ -81,10 +81,10 @@ internal static class CatalogWriteSql
                 """
                 UPDATE tools t SET slug = u.slug, name = u.name, vendor = u.vendor, kind = u.kind, category = u.category, tagline = u.tagline,
                     release_date = u.release_date, document = u.document, fingerprint = u.fingerprint, search_text = u.search_text,
-                    lifecycle = u.lifecycle, updated_at = @Now
+                    lifecycle = u.lifecycle, peer_summary = u.peer_summary, updated_at = @Now
                 FROM unnest(@Id::bigint[], @Slug::text[], @Name::text[], @Vendor::text[], @Kind::text[], @Category::text[], @Tagline::text[],
-                            @ReleaseDate::text[], @Document::text[], @Fingerprint::text[], @SearchText::text[], @Lifecycle::text[])
-                     AS u(id, slug, name, vendor, kind, category, tagline, release_date, document, fingerprint, search_text, lifecycle)
+                            @ReleaseDate::text[], @Document::text[], @Fingerprint::text[], @SearchText::text[], @Lifecycle::text[], @PeerSummary::text[])
+                     AS u(id, slug, name, vendor, kind, category, tagline, release_date, document, fingerprint, search_text, lifecycle, peer_summary)
                 WHERE t.id = u.id
                 """,
                 Arrays(rows, now, updates.Select(u => u.id).ToArray()), transaction, cancellationToken: cancellationToken));
@@ -97,7 +97,7 @@ internal static class CatalogWriteSql
                 INSERT INTO tools ({Columns}, created_at, updated_at)
                 SELECT u.*, @Now, @Now
                 FROM unnest(@Slug::text[], @Name::text[], @Vendor::text[], @Kind::text[], @Category::text[], @Tagline::text[],
-                            @ReleaseDate::text[], @Document::text[], @Fingerprint::text[], @SearchText::text[], @Lifecycle::text[]) AS u
+                            @ReleaseDate::text[], @Document::text[], @Fingerprint::text[], @SearchText::text[], @Lifecycle::text[], @PeerSummary::text[]) AS u
                 """,
                 Arrays(inserts, now, null), transaction, cancellationToken: cancellationToken));
         }
@@ -133,6 +133,7 @@ internal static class CatalogWriteSql
         parameters.Add("Fingerprint", rows.Select(r => r.Fingerprint).ToArray());
         parameters.Add("SearchText", rows.Select(r => r.SearchText).ToArray());
         parameters.Add("Lifecycle", rows.Select(r => r.Lifecycle).ToArray());
+        parameters.Add("PeerSummary", rows.Select(r => r.PeerSummary).ToArray());
         parameters.Add("Now", now);
         return parameters;
     }

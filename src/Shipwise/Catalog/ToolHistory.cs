@@ -12,9 +12,11 @@ public sealed record HistoryEntry(string CriticSlug, string CriticName, Verdict 
 
 /// <summary>
 /// Explains how each critic's verdict on a tool moved and why: a changed fact (read from the
-/// tool's stored revisions), a revised critic file, or a different reviewer.
+/// tool's stored revisions), a revised critic file, a change among its peers ("when Qwen3-VL
+/// arrived", read from the two peer snapshots), a new version of the reviewer's arithmetic, or
+/// a different reviewer.
 /// </summary>
-public sealed class ToolHistory(Db db, ReviewStore reviews, CriticCatalog critics)
+public sealed class ToolHistory(Db db, ReviewStore reviews, CriticCatalog critics, PeerSnapshots peers)
 {
     public async Task<IReadOnlyList<HistoryEntry>> ForAsync(StoredTool tool, CancellationToken cancellationToken = default)
     {
@@ -42,16 +44,18 @@ public sealed class ToolHistory(Db db, ReviewStore reviews, CriticCatalog critic
                     continue;
                 }
 
+                var why = Why(before, after, documents) ?? await PeersWhyAsync(before, after, cancellationToken);
                 entries.Add(new HistoryEntry(
                     after.CriticSlug, critics.Find(after.CriticSlug)?.Name ?? after.CriticSlug,
-                    before.Verdict, before.Score, after.Verdict, after.Score, after.CreatedAt, Why(before, after, documents)));
+                    before.Verdict, before.Score, after.Verdict, after.Score, after.CreatedAt, why));
             }
         }
 
         return entries.OrderByDescending(e => e.At).ThenBy(e => critics.Find(e.CriticSlug)?.Order ?? int.MaxValue).ToList();
     }
 
-    private static string Why(StoredReview before, StoredReview after, IReadOnlyDictionary<string, Tool> documents)
+    /// <summary>The reason when the facts and the critic are unchanged; null means "look at the peers".</summary>
+    private static string? Why(StoredReview before, StoredReview after, IReadOnlyDictionary<string, Tool> documents)
     {
         if (before.FactsHash != after.FactsHash)
         {
@@ -72,9 +76,47 @@ public sealed class ToolHistory(Db db, ReviewStore reviews, CriticCatalog critic
             return "after the critic's criteria were revised";
         }
 
-        return before.Reviewer != after.Reviewer
-            ? (after.Reviewer == "llm" ? "when the language-model reviewer took over" : "when the evidence reviewer took over")
-            : "on a fresh review";
+        if (before.Reviewer != after.Reviewer)
+        {
+            return after.Reviewer == "llm" ? "when the language-model reviewer took over" : "when the evidence reviewer took over";
+        }
+
+        return before.ContextVersion != after.ContextVersion && before.ContextVersion.Length > 0 ? null : "on a fresh review";
+    }
+
+    /// <summary>"when Qwen3-VL arrived", "when GPT-4o left the catalog", "when Gemini 2.5 Flash's facts changed", or a reviewer upgrade.</summary>
+    private async Task<string> PeersWhyAsync(StoredReview before, StoredReview after, CancellationToken cancellationToken)
+    {
+        if (PeerSnapshots.CodeVersionOf(before.ContextVersion) != PeerSnapshots.CodeVersionOf(after.ContextVersion))
+        {
+            return "when the panel's arithmetic was upgraded";
+        }
+
+        var old = await peers.ByVersionAsync(PeerSnapshots.PeersVersionOf(before.ContextVersion), cancellationToken);
+        var current = await peers.ByVersionAsync(PeerSnapshots.PeersVersionOf(after.ContextVersion), cancellationToken);
+        if (old is null || current is null)
+        {
+            return "when its peers changed";
+        }
+
+        var (arrived, left, changed) = current.Since(old);
+        var parts = new List<string>();
+        if (arrived.Count > 0)
+        {
+            parts.Add($"{FactFormat.List(arrived.Take(3))} arrived");
+        }
+
+        if (left.Count > 0)
+        {
+            parts.Add($"{FactFormat.List(left.Take(3))} left the running");
+        }
+
+        if (changed.Count > 0 && parts.Count == 0)
+        {
+            parts.Add(changed.Count == 1 ? $"{changed[0]}'s facts changed" : $"the facts of {FactFormat.List(changed.Take(3))} changed");
+        }
+
+        return parts.Count == 0 ? "when its peers changed" : $"when {string.Join(" and ", parts)}";
     }
 
     private async Task<IReadOnlyDictionary<string, Tool>> RevisionsAsync(StoredTool tool, CancellationToken cancellationToken)

@@ -15,7 +15,8 @@ public sealed record ToolRow(
     string Document,
     string Fingerprint,
     string SearchText,
-    string Lifecycle)
+    string Lifecycle,
+    string PeerSummary)
 {
     public static ToolRow From(Tool tool)
     {
@@ -31,7 +32,8 @@ public sealed record ToolRow(
             document,
             ToolFingerprint.OfDocument(document),
             SearchTextOf(tool),
-            tool.Facts.Lifecycle?.Value.Status ?? LifecycleStatus.Active);
+            tool.Facts.Lifecycle?.Value.Status ?? LifecycleStatus.Active,
+            Core.Panel.Peers.PeerSummary.Serialize(tool));
     }
 
     /// <summary>The lower-cased haystack that name/alias/vendor search runs against (kept in step with migration 0002).</summary>

@@ -15,7 +15,46 @@ internal static class CodeMigrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(9, "catalog_documents_v2", "") { Code = UpgradeDocumentsAsync },
+        new(16, "peer_summaries", "") { Code = FillPeerSummariesAsync },
     ];
+
+    /// <summary>Every tool's peer summary, from its document (migration 0015 added the column empty).</summary>
+    private static async Task FillPeerSummariesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        long last = 0;
+        while (true)
+        {
+            var rows = (await connection.QueryAsync<(long Id, string Slug, string Name, string Kind, string Category, string Document)>(new CommandDefinition(
+                $"SELECT id AS Id, slug AS Slug, name AS Name, kind AS Kind, category AS Category, document AS Document FROM tools WHERE id > @last ORDER BY id LIMIT {Chunk}",
+                new { last }, transaction, cancellationToken: cancellationToken))).ToList();
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            last = rows[^1].Id;
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE tools SET peer_summary = @Summary WHERE id = @Id",
+                rows.Select(r => new { r.Id, Summary = SummaryOf(r.Slug, r.Name, r.Kind, r.Category, r.Document) }),
+                transaction, cancellationToken: cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// A row whose document cannot be read as a tool (a hand-made row from the first schema) still
+    /// gets a summary from its columns: it is a peer with nothing to compare, never a failed upgrade.
+    /// </summary>
+    private static string SummaryOf(string slug, string name, string kind, string category, string document)
+    {
+        try
+        {
+            return Core.Panel.Peers.PeerSummary.Serialize(System.Text.Json.JsonSerializer.Deserialize<Tool>(document, CatalogJson.Options)!);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Core.Panel.Peers.PeerSummary.Serialize(new Core.Panel.Peers.PeerSummary { Slug = slug, Name = name, Kind = kind, Category = category });
+        }
+    }
 
     /// <summary>
     /// Catalog format 2: every stored tool document and every kept revision is rewritten in the

@@ -15,6 +15,7 @@ public static class PanelRegistration
         builder.Services.AddSingleton<CriticCatalog>();
         builder.Services.AddSingleton<EvidenceReviewer>();
         builder.Services.AddSingleton<ReviewJobStore>();
+        builder.Services.AddSingleton<PeerSnapshots>();
         builder.Services.AddSingleton<ReviewStore>();
         builder.Services.AddSingleton<PanelRunner>();
         builder.Services.AddSingleton<PanelProcessor>();

@@ -47,7 +47,8 @@ public sealed record ReviewResponse(
             .ToList();
 }
 
-public sealed record CriterionResponse(string Key, string Label, double Weight, IReadOnlyList<string> Reads);
+/// <summary>One criterion as the API shows it: the critic's label and weight, and what its scorer reads and rewards.</summary>
+public sealed record CriterionResponse(string Key, string Label, double Weight, IReadOnlyList<string> Reads, string Scoring);
 
 public sealed record CriticResponse(
     string Slug,
@@ -58,12 +59,14 @@ public sealed record CriticResponse(
     IReadOnlyList<string> Excites,
     IReadOnlyList<string> Tires,
     int ShipBar,
-    IReadOnlyList<CriterionResponse> Criteria,
+    IReadOnlyDictionary<string, IReadOnlyList<CriterionResponse>> CriteriaByKind,
     string Version)
 {
     public static CriticResponse From(Critic critic) => new(
         critic.Slug, critic.Name, critic.Subtitle, critic.Motto, critic.Lens, critic.Excites, critic.Tires, critic.ShipBar,
-        critic.Criteria.Select(c => new CriterionResponse(c.Key, c.Label, c.Weight, c.Facts.Select(f => f.ToWire()).ToList())).ToList(),
+        critic.CriteriaByKind.ToDictionary(
+            k => k.Key,
+            k => (IReadOnlyList<CriterionResponse>)[.. k.Value.Select(c => new CriterionResponse(c.Key, c.Label, c.Weight, [.. c.Scorer.Reads.Select(f => f.ToWire())], c.Scorer.Description))]),
         critic.Version);
 }
 

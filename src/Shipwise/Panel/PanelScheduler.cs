@@ -6,7 +6,7 @@ namespace Shipwise.Panel;
 
 /// <summary>Decides which reviewer writes, and queues the work for it.</summary>
 public sealed class PanelScheduler(
-    CriticCatalog critics, ReviewJobStore jobs, ReviewStore reviews, IServiceProvider services, IOptions<PanelOptions> options, IOptions<LlmOptions> llm)
+    CriticCatalog critics, ReviewJobStore jobs, ReviewStore reviews, PeerSnapshots peers, IServiceProvider services, IOptions<PanelOptions> options, IOptions<LlmOptions> llm)
 {
     /// <summary>The configured reviewer: Panel:Reviewer, else llm when Llm:BaseUrl is set, else evidence.</summary>
     public string DefaultReviewer => options.Value.Reviewer ?? (llm.Value.IsConfigured ? "llm" : "evidence");
@@ -33,6 +33,9 @@ public sealed class PanelScheduler(
     {
         var choose = Choose(reviewer);
         await reviews.RecordCriticVersionsAsync(critics, cancellationToken);
-        return await jobs.EnqueueAsync(critics.All, choose, toolIds, force, cancellationToken);
+        var snapshots = await peers.CurrentAsync(cancellationToken);
+        await peers.SaveAsync(snapshots.Values, cancellationToken);
+        var contexts = snapshots.ToDictionary(s => s.Key, s => PeerSnapshots.ContextOf(s.Value), StringComparer.Ordinal);
+        return await jobs.EnqueueAsync(critics.All, choose, contexts, toolIds, force, cancellationToken);
     }
 }

@@ -7,20 +7,28 @@ using Shipwise.Data;
 namespace Shipwise.Panel;
 
 /// <summary>
-/// The durable queue. A job's key is tool, critic, facts hash, critic version, reviewer and
-/// model, so queueing an unchanged tool again is a no-op. Claims are leases: a worker that
+/// The durable queue. A job's key is tool, critic, facts hash, critic version, reviewer, model
+/// and context (the reviewer's code version and the category's peer snapshot), so queueing an
+/// unchanged tool again is a no-op, and a new peer or a reviewer upgrade re-reviews. Claims are leases: a worker that
 /// dies leaves its jobs to be claimed again once the lease runs out.
 /// </summary>
 public sealed class ReviewJobStore(Db db, TimeProvider clock, IOptions<PanelOptions> options)
 {
     private const string JobColumns =
         "id AS Id, tool_id AS ToolId, critic_slug AS CriticSlug, facts_hash AS FactsHash, critic_version AS CriticVersion, " +
-        "reviewer AS Reviewer, model AS Model, generation AS Generation, attempts AS Attempts";
+        "reviewer AS Reviewer, model AS Model, generation AS Generation, attempts AS Attempts, context_version AS ContextVersion";
 
     /// <summary>Queues a job per tool and critic for the tools' current facts. Returns how many were new.</summary>
+    /// <param name="contexts">Each category's context version; tools of a category not listed are not queued.</param>
     public async Task<int> EnqueueAsync(
-        IReadOnlyList<Critic> critics, Func<Critic, ReviewerChoice> choose, IReadOnlyCollection<long>? toolIds, bool force, CancellationToken cancellationToken)
+        IReadOnlyList<Critic> critics, Func<Critic, ReviewerChoice> choose, IReadOnlyDictionary<string, string> contexts,
+        IReadOnlyCollection<long>? toolIds, bool force, CancellationToken cancellationToken)
     {
+        if (contexts.Count == 0)
+        {
+            return 0;
+        }
+
         var now = clock.GetUtcNow();
 
         // SQLite needs a WHERE before ON CONFLICT, or it reads ON as a join constraint.
@@ -38,16 +46,26 @@ public sealed class ReviewJobStore(Db db, TimeProvider clock, IOptions<PanelOpti
             rows.Add($"(@c{i}, @v{i}, @r{i}, @m{i}, @o{i})");
         }
 
+        var contextRows = new List<string>();
+        foreach (var (category, context) in contexts)
+        {
+            var n = contextRows.Count;
+            parameters.Add($"k{n}", category);
+            parameters.Add($"x{n}", context);
+            contextRows.Add($"(@k{n}, @x{n})");
+        }
+
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // One statement for every critic, ordered tool by tool, so a claimed batch needs few tools loaded.
         var created = await connection.ExecuteAsync(new CommandDefinition(
             $"""
-            INSERT INTO review_jobs (job_key, tool_id, critic_slug, facts_hash, critic_version, reviewer, model, status, generation, attempts, run_after, created_at, updated_at)
-            SELECT CAST(t.id AS TEXT) || ':' || c.column1 || ':' || t.fingerprint || ':' || c.column2 || ':' || c.column3 || ':' || c.column4,
-                   t.id, c.column1, t.fingerprint, c.column2, c.column3, c.column4, 'pending', 1, 0, @now, @now, @now
+            INSERT INTO review_jobs (job_key, tool_id, critic_slug, facts_hash, critic_version, reviewer, model, context_version, status, generation, attempts, run_after, created_at, updated_at)
+            SELECT CAST(t.id AS TEXT) || ':' || c.column1 || ':' || t.fingerprint || ':' || c.column2 || ':' || c.column3 || ':' || c.column4 || ':' || x.column2,
+                   t.id, c.column1, t.fingerprint, c.column2, c.column3, c.column4, x.column2, 'pending', 1, 0, @now, @now, @now
             FROM tools t CROSS JOIN (VALUES {string.Join(", ", rows)}) AS c
+            JOIN (VALUES {string.Join(", ", contextRows)}) AS x ON x.column1 = t.category
             {filter}
             ORDER BY t.id, c.column5
             ON CONFLICT (job_key) DO NOTHING
@@ -64,6 +82,7 @@ public sealed class ReviewJobStore(Db db, TimeProvider clock, IOptions<PanelOpti
                         claimed_by = NULL, claimed_until = NULL, updated_at = @now
                     WHERE critic_slug = @c{i} AND critic_version = @v{i} AND reviewer = @r{i} AND model = @m{i}
                       AND status IN ('done', 'failed')
+                      AND context_version IN (SELECT x.column2 FROM (VALUES {string.Join(", ", contextRows)}) AS x)
                       AND tool_id IN (SELECT t.id FROM tools t {filter} AND t.fingerprint = review_jobs.facts_hash)
                     """,
                     parameters, transaction, cancellationToken: cancellationToken));

@@ -42,15 +42,18 @@ public sealed record StoredReview(
     int? PromptTokens,
     int? CompletionTokens,
     int? LatencyMs,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The reviewer code and peer snapshot it was written with ("evidence-2:1a2b3c4d5e6f"); empty for older reviews.</summary>
+    public string ContextVersion { get; init; } = "";
+}
 
 /// <summary>
-/// Every review ever written: the current one per tool and critic, the history, and the disputed ones.
-/// An evidence review is stored as its verdict plus its inputs (facts hash, critic version, date)
-/// and its text is regenerated here, byte for byte, from the tool document and critic file of
-/// that version; an LLM review's text is stored as written.
+/// Every review ever written: the current one per tool and critic, the history, and the disputed
+/// ones. Every review's text is stored as written and read back unchanged, so the words shown
+/// beside a score always come from the code that computed the score.
 /// </summary>
-public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider clock)
+public sealed class ReviewStore(Db db, TimeProvider clock)
 {
     private const string Columns =
         """
@@ -58,11 +61,8 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         r.reviewer AS Reviewer, r.model AS Model, r.prompt_version AS PromptVersion, r.score AS Score, r.verdict AS Verdict, r.as_of AS AsOf,
         r.summary AS Summary, r.body AS Body, r.cited_facts AS CitedFacts, r.criteria AS Criteria, r.status AS Status, r.is_current AS IsCurrent,
         r.evidence_score AS EvidenceScore, r.prompt_tokens AS PromptTokens, r.completion_tokens AS CompletionTokens, r.latency_ms AS LatencyMs,
-        r.created_at AS CreatedAt
+        r.created_at AS CreatedAt, r.context_version AS ContextVersion
         """;
-
-    // Critic files by version: a version's text never changes, so a parsed critic is kept for good.
-    private readonly ConcurrentDictionary<string, Critic> _criticsByVersion = new(StringComparer.Ordinal);
 
     private sealed class Row
     {
@@ -89,22 +89,23 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         public int? CompletionTokens { get; init; }
         public int? LatencyMs { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+        public string ContextVersion { get; init; } = "";
 
-        public bool NeedsText => Body is null;
-
-        public StoredReview ToReview(PanelReview? regenerated)
+        public StoredReview ToReview()
         {
-            var cited = regenerated?.CitedFacts ?? (CitedFacts is null ? [] : JsonSerializer.Deserialize<List<CitedFact>>(CitedFacts, CatalogJson.Options) ?? []);
-            var criteria = regenerated?.Criteria ?? (Criteria is null ? [] : DeserializeCriteria(Criteria, cited));
+            var cited = CitedFacts is null ? [] : JsonSerializer.Deserialize<List<CitedFact>>(CitedFacts, CatalogJson.Options) ?? [];
+            var criteria = Criteria is null ? [] : DeserializeCriteria(Criteria, cited);
             return new(
                 Id, ToolId, ToolSlug, CriticSlug, CriticVersion, FactsHash, Reviewer, Model, PromptVersion, Score, VerdictText.Parse(Verdict),
-                regenerated?.Summary ?? Summary ?? "", regenerated?.Body ?? Body ?? "", cited, criteria, Status, IsCurrent, EvidenceScore,
-                PromptTokens, CompletionTokens, LatencyMs, CreatedAt);
+                Summary ?? "", Body ?? "", cited, criteria, Status, IsCurrent, EvidenceScore,
+                PromptTokens, CompletionTokens, LatencyMs, CreatedAt)
+            { ContextVersion = ContextVersion };
         }
     }
 
     // Criteria are stored with the paths of their facts only; the facts themselves are in cited_facts.
-    private sealed record StoredCriterion(string Key, string Label, double Weight, int? Score, double EvidenceWeight, IReadOnlyList<string> Facts);
+    // An empty list of facts is left out of the JSON, so it reads back as null.
+    private sealed record StoredCriterion(string Key, string Label, double Weight, int? Score, double EvidenceWeight, IReadOnlyList<string>? Facts);
 
     public static string SerializeCitedFacts(PanelReview review) => JsonSerializer.Serialize(review.CitedFacts, CatalogJson.Options);
 
@@ -116,11 +117,11 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
     {
         var byPath = cited.DistinctBy(f => f.Path).ToDictionary(f => f.Path);
         return (JsonSerializer.Deserialize<List<StoredCriterion>>(json, CatalogJson.Options) ?? [])
-            .Select(c => new CriterionResult(c.Key, c.Label, c.Weight, c.Score, c.EvidenceWeight, [.. c.Facts.Where(byPath.ContainsKey).Select(p => byPath[p])]))
+            .Select(c => new CriterionResult(c.Key, c.Label, c.Weight, c.Score, c.EvidenceWeight, [.. (c.Facts ?? []).Where(byPath.ContainsKey).Select(p => byPath[p])]))
             .ToList();
     }
 
-    /// <summary>Stores each critic file version in use, so reviews written under it can be regenerated after the file changes.</summary>
+    /// <summary>Stores each critic file version in use, so history can say when a critic's file was revised.</summary>
     public async Task RecordCriticVersionsAsync(CriticCatalog critics, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -132,10 +133,6 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
             """,
             critics.All.Select(c => new { c.Version, c.Slug, critics.Files[c.Slug].FileName, critics.Files[c.Slug].Text, Now = clock.GetUtcNow() }),
             cancellationToken: cancellationToken));
-        foreach (var critic in critics.All)
-        {
-            _criticsByVersion.TryAdd(critic.Version, critic);
-        }
     }
 
     /// <summary>
@@ -191,7 +188,8 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
                 SELECT {ReviewRow.Columns} FROM json_to_recordset(@rows::json) AS w(
                     job_id bigint, generation int, tool_id bigint, critic_slug text, critic_version text, facts_hash text, reviewer text, model text,
                     prompt_version text, score int, verdict text, as_of text, summary text, body text, cited_facts text, criteria text, status text,
-                    is_current boolean, evidence_score int, prompt_tokens int, completion_tokens int, latency_ms int, created_at timestamptz)
+                    is_current boolean, evidence_score int, prompt_tokens int, completion_tokens int, latency_ms int, created_at timestamptz,
+                    context_version text)
                 """,
                 new { rows = JsonSerializer.Serialize(rows, ReviewRow.Json) }, transaction);
             return;
@@ -211,7 +209,7 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
     {
         public const string Columns =
             "job_id, generation, tool_id, critic_slug, critic_version, facts_hash, reviewer, model, prompt_version, score, verdict, as_of, " +
-            "summary, body, cited_facts, criteria, status, is_current, evidence_score, prompt_tokens, completion_tokens, latency_ms, created_at";
+            "summary, body, cited_facts, criteria, status, is_current, evidence_score, prompt_tokens, completion_tokens, latency_ms, created_at, context_version";
 
         public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -239,6 +237,7 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         public int? completion_tokens => Write.Provenance.CompletionTokens;
         public int? latency_ms => Write.Provenance.LatencyMs;
         public DateTimeOffset created_at => Now;
+        public string context_version => Job.ContextVersion;
 #pragma warning restore IDE1006
     }
 
@@ -254,7 +253,7 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.tool_id = @toolId AND r.is_current = {Db.True(connection)}",
             new { toolId }, cancellationToken: cancellationToken));
-        return await WithTextAsync(connection, rows, cancellationToken);
+        return [.. rows.Select(r => r.ToReview())];
     }
 
     /// <summary>The same, for a tool the caller has already loaded: its document is not read or parsed twice.</summary>
@@ -264,7 +263,7 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.tool_id = @Id AND r.is_current = {Db.True(connection)}",
             new { tool.Id }, cancellationToken: cancellationToken));
-        return await WithTextAsync(connection, rows, cancellationToken, new() { [(tool.Id, tool.Fingerprint)] = tool.Tool });
+        return [.. rows.Select(r => r.ToReview())];
     }
 
     /// <summary>Current reviews with their text for a few tools the caller has loaded (a compare page), in one query.</summary>
@@ -274,8 +273,7 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE {db.InList("r.tool_id", "toolIds")} AND r.is_current = {Db.True(connection)}",
             new { toolIds = db.ListValue(tools.Select(t => t.Id).ToList()) }, cancellationToken: cancellationToken));
-        var known = tools.ToDictionary(t => (t.Id, t.Fingerprint), t => (Tool?)t.Tool);
-        return (await WithTextAsync(connection, rows, cancellationToken, known)).ToLookup(r => r.ToolId);
+        return rows.Select(r => r.ToReview()).ToLookup(r => r.ToolId);
     }
 
     /// <summary>Current verdicts of many tools in one query (list pages), keyed by tool; no review text.</summary>
@@ -290,7 +288,7 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE {db.InList("r.tool_id", "toolIds")} AND r.is_current = {Db.True(connection)}",
             new { toolIds = db.ListValue(toolIds) }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToReview(null)).ToLookup(r => r.ToolId);
+        return rows.Select(r => r.ToReview()).ToLookup(r => r.ToolId);
     }
 
     /// <summary>Every published review of a tool, oldest first: how each critic's score moved over time.</summary>
@@ -300,7 +298,7 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.tool_id = @toolId AND r.status = 'published' ORDER BY r.critic_slug, r.created_at, r.id",
             new { toolId }, cancellationToken: cancellationToken));
-        return await WithTextAsync(connection, rows, cancellationToken);
+        return [.. rows.Select(r => r.ToReview())];
     }
 
     /// <summary>The same history without review text: enough to say how verdicts moved, at a fraction of the cost.</summary>
@@ -310,7 +308,7 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.tool_id = @toolId AND r.status = 'published' ORDER BY r.critic_slug, r.created_at, r.id",
             new { toolId }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToReview(null)).ToList();
+        return rows.Select(r => r.ToReview()).ToList();
     }
 
     /// <summary>A critic's current verdicts, without review text (critic pages count and group them).</summary>
@@ -320,7 +318,7 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.critic_slug = @criticSlug AND r.is_current = {Db.True(connection)} ORDER BY t.slug",
             new { criticSlug }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToReview(null)).ToList();
+        return rows.Select(r => r.ToReview()).ToList();
     }
 
     public async Task<IReadOnlyList<StoredReview>> DisputedAsync(CancellationToken cancellationToken = default)
@@ -329,7 +327,7 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE r.status = 'disputed' ORDER BY r.id",
             cancellationToken: cancellationToken));
-        return await WithTextAsync(connection, rows, cancellationToken);
+        return [.. rows.Select(r => r.ToReview())];
     }
 
     /// <summary>An operator's decision on a disputed review: approve publishes it in place of the evidence review; reject keeps it out.</summary>
@@ -366,63 +364,7 @@ public sealed class ReviewStore(Db db, EvidenceReviewer evidence, TimeProvider c
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return row.ToReview(null) with { Status = approve ? "published" : "rejected", IsCurrent = approve };
+        return row.ToReview() with { Status = approve ? "published" : "rejected", IsCurrent = approve };
     }
 
-    // Evidence reviews get their text back from the inputs they were written from.
-    private async Task<IReadOnlyList<StoredReview>> WithTextAsync(
-        DbConnection connection, IEnumerable<Row> rows, CancellationToken cancellationToken, Dictionary<(long, string), Tool?>? known = null)
-    {
-        var list = rows.ToList();
-        var tools = known ?? [];
-        var result = new List<StoredReview>(list.Count);
-        foreach (var row in list)
-        {
-            if (!row.NeedsText)
-            {
-                result.Add(row.ToReview(null));
-                continue;
-            }
-
-            if (!tools.TryGetValue((row.ToolId, row.FactsHash), out var tool))
-            {
-                var document = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
-                    """
-                    SELECT document FROM tools WHERE id = @ToolId AND fingerprint = @FactsHash
-                    UNION ALL
-                    SELECT document FROM tool_revisions WHERE tool_id = @ToolId AND fingerprint = @FactsHash
-                    """,
-                    new { row.ToolId, row.FactsHash }, cancellationToken: cancellationToken));
-                tool = document is null ? null : JsonSerializer.Deserialize<Tool>(document, CatalogJson.Options);
-                tools[(row.ToolId, row.FactsHash)] = tool;
-            }
-
-            var critic = await CriticAtAsync(connection, row.CriticVersion, cancellationToken);
-            var regenerated = tool is null || critic is null || row.AsOf is null
-                ? null
-                : evidence.Review(tool, critic, DateOnly.ParseExact(row.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-            result.Add(row.ToReview(regenerated));
-        }
-
-        return result;
-    }
-
-    private async Task<Critic?> CriticAtAsync(DbConnection connection, string version, CancellationToken cancellationToken)
-    {
-        if (_criticsByVersion.TryGetValue(version, out var critic))
-        {
-            return critic;
-        }
-
-        var file = await connection.QueryFirstOrDefaultAsync<(string FileName, string Text)>(new CommandDefinition(
-            "SELECT file_name, file_text FROM critic_versions WHERE version = @version", new { version }, cancellationToken: cancellationToken));
-        if (file.Text is null)
-        {
-            return null;
-        }
-
-        critic = CriticFile.Parse(file.FileName, file.Text);
-        _criticsByVersion.TryAdd(version, critic);
-        return critic;
-    }
 }

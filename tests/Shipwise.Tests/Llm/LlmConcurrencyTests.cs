@@ -15,7 +15,7 @@ public class LlmConcurrencyTests
         var work = (from tool in LlmTestData.Tools.Take(4) from critic in PanelCritics.Set.All select (tool, critic)).ToList();
 
         var outcomes = await Task.WhenAll(work.Select(w =>
-            llm.Reviewer.ReviewWithDetailsAsync(w.tool, w.critic, LlmTestData.Today, TestContext.Current.CancellationToken)));
+            llm.Reviewer.ReviewWithDetailsAsync(w.tool, w.critic, LlmTestData.Today, LlmTestData.Peers(w.tool), TestContext.Current.CancellationToken)));
 
         Assert.All(outcomes, o => Assert.True(o.Review is not null, o.Failure));
         Assert.Equal(work.Count, llm.Server.RequestCount);
@@ -41,7 +41,7 @@ public class LlmConcurrencyTests
         var tool = LlmTestData.Tool("gpt-4o");
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
-            llm.Reviewer.ReviewWithDetailsAsync(tool, PanelCritics.Get("skeptic"), LlmTestData.Today, TestContext.Current.CancellationToken)));
+            llm.Reviewer.ReviewWithDetailsAsync(tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(tool), TestContext.Current.CancellationToken)));
 
         Assert.True(llm.Server.RequestCount > 12, $"{llm.Server.RequestCount} requests");
         Assert.Equal(2, llm.Server.MaxInFlight);
@@ -61,7 +61,7 @@ public class LlmConcurrencyTests
         var tool = LlmTestData.Tool("gpt-4o");
         var ct = TestContext.Current.CancellationToken;
 
-        var reviews = Enumerable.Range(0, 4).Select(_ => llm.Reviewer.ReviewWithDetailsAsync(tool, PanelCritics.Get("skeptic"), LlmTestData.Today, ct)).ToList();
+        var reviews = Enumerable.Range(0, 4).Select(_ => llm.Reviewer.ReviewWithDetailsAsync(tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(tool), ct)).ToList();
         while (llm.Server.RequestCount < 2)
         {
             await Task.Delay(10, ct);

@@ -50,7 +50,7 @@ public class LlmOptionsTests
 
         Assert.False(reviewer.IsConfigured);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            reviewer.ReviewWithDetailsAsync(LlmTestData.Tool("gpt-4o"), PanelCritics.Get("skeptic"), LlmTestData.Today, TestContext.Current.CancellationToken));
+            reviewer.ReviewWithDetailsAsync(LlmTestData.Tool("gpt-4o"), PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(LlmTestData.Tool("gpt-4o")), TestContext.Current.CancellationToken));
         Assert.Contains("Llm:BaseUrl", error.Message, StringComparison.Ordinal);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }

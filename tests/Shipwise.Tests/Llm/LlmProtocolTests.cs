@@ -44,7 +44,7 @@ public class LlmProtocolTests
         var critic = PanelCritics.Get("builder");
         llm.Server.Enqueue(FakeReply.Valid(80, "ship", "Ship: easy to build on.", citedFacts: ["facts.license", "facts.evaluations[0]"]));
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, critic, LlmTestData.Today, Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, critic, LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
 
         Assert.Null(outcome.Failure);
         var review = Assert.IsType<PanelReview>(outcome.Review);
@@ -74,7 +74,7 @@ public class LlmProtocolTests
         await using var llm = await LlmTestHost.StartAsync(FastTimeout);
         llm.Server.Enqueue(Failure(kind), FakeReply.Valid());
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
 
         Assert.True(outcome.Review is not null, outcome.Failure);
         Assert.Equal(Verdict.Ship, outcome.Review.Verdict);
@@ -91,7 +91,7 @@ public class LlmProtocolTests
         await using var llm = await LlmTestHost.StartAsync(FastTimeout);
         llm.Server.Respond = _ => Failure(kind);
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
 
         Assert.Null(outcome.Review);
         Assert.False(string.IsNullOrWhiteSpace(outcome.Failure));
@@ -131,7 +131,7 @@ public class LlmProtocolTests
         await using var llm = await LlmTestHost.StartAsync(new Dictionary<string, string?> { ["Llm:MaxRetryDelaySeconds"] = "5" }, time);
         llm.Server.Enqueue(FakeReply.RateLimited("2"), FakeReply.Valid());
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
 
         Assert.NotNull(outcome.Review);
         Assert.Contains(TimeSpan.FromSeconds(2), time.Timers);
@@ -144,7 +144,7 @@ public class LlmProtocolTests
         await using var llm = await LlmTestHost.StartAsync(new Dictionary<string, string?> { ["Llm:MaxRetryDelaySeconds"] = "0.3" }, time);
         llm.Server.Enqueue(FakeReply.RateLimited("3600"), FakeReply.Valid());
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
 
         Assert.NotNull(outcome.Review);
         var wait = Assert.Single(time.Timers, t => t < TimeSpan.FromSeconds(5));
@@ -159,7 +159,7 @@ public class LlmProtocolTests
             new Dictionary<string, string?> { ["Llm:RetryBaseDelaySeconds"] = "0.1", ["Llm:MaxRetryDelaySeconds"] = "10", ["Llm:TimeoutSeconds"] = "30" }, time);
         llm.Server.Enqueue(FakeReply.ServerError(), FakeReply.ServerError(502), FakeReply.Valid());
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
 
         Assert.NotNull(outcome.Review);
         // The other timers are the per-request timeouts (30 s).
@@ -200,7 +200,7 @@ public class LlmProtocolTests
         await using var llm = await LlmTestHost.StartAsync();
         llm.Server.Respond = _ => FakeReply.Error(status, message);
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
 
         Assert.Null(outcome.Review);
         Assert.Equal(1, llm.Server.RequestCount);
@@ -214,7 +214,7 @@ public class LlmProtocolTests
         await using var llm = await LlmTestHost.StartAsync();
         llm.Server.RequiredApiKey = "sk-test";
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
 
         Assert.Equal(1, llm.Server.RequestCount);
         Assert.Contains("HTTP 401", outcome.Failure, StringComparison.Ordinal);
@@ -234,7 +234,7 @@ public class LlmProtocolTests
         });
         var reviewer = host.Services.GetRequiredService<LlmReviewer>();
 
-        var outcome = await reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var outcome = await reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
 
         Assert.Null(outcome.Review);
         Assert.Contains("the request to http://127.0.0.1:1/v1/chat/completions failed", outcome.Failure, StringComparison.Ordinal);
@@ -247,7 +247,7 @@ public class LlmProtocolTests
         await using var llm = await LlmTestHost.StartAsync();
         llm.Server.Respond = _ => FakeReply.Malformed();
 
-        var error = await Assert.ThrowsAsync<LlmReviewException>(() => llm.Reviewer.ReviewAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, Ct));
+        var error = await Assert.ThrowsAsync<LlmReviewException>(() => llm.Reviewer.ReviewAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct));
 
         Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
         Assert.Equal("llm", llm.Reviewer.Name);
@@ -262,7 +262,7 @@ public class LlmProtocolTests
         cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, cancel.Token));
+            () => llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), cancel.Token));
         Assert.Equal(1, llm.Server.RequestCount);
     }
 }

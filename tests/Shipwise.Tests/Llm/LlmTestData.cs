@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Shipwise.Core.Catalog;
+using Shipwise.Core.Panel.Peers;
 
 namespace Shipwise.Tests.Llm;
 
@@ -15,6 +16,9 @@ public static class LlmTestData
     public static Tool Tool(string slug) => Tools.Single(t => t.Slug == slug);
 
     public static DateOnly Today { get; } = new(2026, 11, 22);
+
+    /// <summary>The tool's category in this catalog, as the panel sees it when it reviews the tool.</summary>
+    public static PeerSnapshot Peers(Tool tool) => PeerSnapshot.Build(tool.Category, Tools.Select(PeerSummary.Of));
 }
 
 /// <summary>The system clock, noting every timer asked of it, so a test can see which waits were requested without timing anything.</summary>

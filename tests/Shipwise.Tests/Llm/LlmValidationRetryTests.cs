@@ -31,7 +31,7 @@ public class LlmValidationRetryTests
         await using var llm = await LlmTestHost.StartAsync();
         llm.Server.Enqueue(reply, FakeReply.Valid(70, "ship"));
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(LlmTestData.Tool("mistral-small-3"), PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(LlmTestData.Tool("mistral-small-3"), PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(LlmTestData.Tool("mistral-small-3")), Ct);
 
         Assert.True(outcome.Review is not null, outcome.Failure);
         Assert.Equal((70, Verdict.Ship, 2), (outcome.Review.Score, outcome.Review.Verdict, outcome.Attempts));
@@ -51,7 +51,7 @@ public class LlmValidationRetryTests
         await using var llm = await LlmTestHost.StartAsync();
         llm.Server.Enqueue(FakeReply.Malformed(), FakeReply.Truncated(), FakeReply.Valid(40, "ship"));
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(LlmTestData.Tool("mistral-small-3"), PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(LlmTestData.Tool("mistral-small-3"), PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(LlmTestData.Tool("mistral-small-3")), Ct);
 
         Assert.Null(outcome.Review);
         Assert.Equal(3, outcome.Attempts);
@@ -76,7 +76,7 @@ public class LlmValidationRetryTests
         await using var llm = await LlmTestHost.StartAsync();
         llm.Server.Enqueue(FakeReply.Content(content), FakeReply.Valid());
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(LlmTestData.Tool("gpt-4o"), PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(LlmTestData.Tool("gpt-4o"), PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(LlmTestData.Tool("gpt-4o")), Ct);
 
         Assert.NotNull(outcome.Review);
         Assert.Contains(problem, llm.Server.Requests[1].LastUserMessage, StringComparison.Ordinal);
@@ -91,8 +91,8 @@ public class LlmValidationRetryTests
         llm.Server.Enqueue(FakeReply.Content(fenced));
         var tool = LlmTestData.Tool("gpt-4o");
 
-        var quiet = await llm.Reviewer.ReviewWithDetailsAsync(tool, PanelCritics.Get("creator"), LlmTestData.Today, Ct);
-        var skip = await llm.Reviewer.ReviewWithDetailsAsync(tool, PanelCritics.Get("skeptic"), LlmTestData.Today, Ct);
+        var quiet = await llm.Reviewer.ReviewWithDetailsAsync(tool, PanelCritics.Get("creator"), LlmTestData.Today, LlmTestData.Peers(tool), Ct);
+        var skip = await llm.Reviewer.ReviewWithDetailsAsync(tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(tool), Ct);
 
         Assert.Equal((null, Verdict.NoTake), (quiet.Review!.Score, quiet.Review.Verdict));
         Assert.Empty(quiet.Review.CitedFacts);

@@ -19,10 +19,29 @@ public class CriticFileTests
         foreach (var critic in PanelCritics.Set.All)
         {
             Assert.All(critic.Criteria, c => Assert.NotNull(CriterionScorers.Find(c.Key)));
-            Assert.All(critic.Criteria, c => Assert.True(c.Weight > 0));
+            Assert.All(critic.CriteriaByKind.Values.SelectMany(c => c), c => Assert.True(c.Weight > 0));
             Assert.InRange(critic.ShipBar, 0, 100);
-            Assert.InRange(critic.Beats.Count, CriticFile.MinBeats, CriticFile.MaxBeats);
+            Assert.All(critic.ShipRequires, k => Assert.Contains(critic.Criteria, c => c.Key == k));
         }
+    }
+
+    [Fact]
+    public void Every_kind_of_tool_is_judged_by_at_least_five_critics_and_each_critic_judges_by_kind()
+    {
+        foreach (var (kind, critics) in new[] { ("api", 6), ("model", 6), ("runtime", 5), ("app", 5), ("provider", 5), ("library", 4) })
+        {
+            Assert.True(PanelCritics.Set.All.Count(c => c.CriteriaFor(kind).Count > 0) >= critics, kind);
+        }
+
+        // Critics weigh an API and open weights on different questions (the Skeptic asks the same one of both: who measured it).
+        Assert.True(PanelCritics.Set.All.Count(c => !c.CriteriaFor("api").Select(x => x.Key).SequenceEqual(c.CriteriaFor("model").Select(x => x.Key))) >= 5);
+    }
+
+    [Fact]
+    public void No_critic_weighs_open_weights_or_self_hosting_against_a_hosted_api()
+    {
+        string[] selfHosting = ["self-host-cost", "fits-hardware", "runtime-support"];
+        Assert.All(PanelCritics.Set.All, c => Assert.DoesNotContain(c.CriteriaFor("api"), x => selfHosting.Contains(x.Key)));
     }
 
     [Fact]
@@ -39,10 +58,10 @@ public class CriticFileTests
     {
         var text = PanelCritics.FileText("operator")
             .Replace("slug: operator", "slug: night-shift", StringComparison.Ordinal)
-            .Replace("weight: 3", "weight: 0.5", StringComparison.Ordinal);
+            .Replace("{ key: price-at-volume, label: the bill at volume, weight: 2 }", "{ key: price-at-volume, label: the bill at volume, weight: 0.5 }", StringComparison.Ordinal);
         var critic = CriticFile.Parse("night-shift.yaml", text);
         Assert.Equal("night-shift", critic.Slug);
-        Assert.Equal(0.5, critic.Criteria.Single(c => c.Key == "price-per-token").Weight);
+        Assert.Equal(0.5, critic.CriteriaFor("api").Single(c => c.Key == "price-at-volume").Weight);
     }
 
     [Fact]
@@ -57,28 +76,22 @@ public class CriticFileTests
     }
 
     [Theory]
-    [InlineData("key: runtime-breadth", "key: runtime-depth", "criteria[0].key", "'runtime-depth' is not a scorer")]
-    [InlineData("weight: 3", "weight: 0", "criteria[0].weight", "must be greater than 0")]
-    [InlineData("weight: 3", "weight: -2", "criteria[0].weight", "must be greater than 0")]
-    [InlineData("weight: 3", "weight: heavy", "criteria[0].weight", "not a number")]
+    [InlineData("key: api-integration,", "key: api-glue,", "criteria.api[0].key", "'api-glue' is not a scorer")]
+    [InlineData("label: how little glue code it needs, weight: 3", "label: how little glue code it needs, weight: 0", "criteria.api[0].weight", "must be greater than 0")]
+    [InlineData("label: how little glue code it needs, weight: 3", "label: how little glue code it needs, weight: -2", "criteria.api[0].weight", "must be greater than 0")]
+    [InlineData("label: how little glue code it needs, weight: 3", "label: how little glue code it needs, weight: heavy", "criteria.api[0].weight", "not a number")]
     [InlineData("shipBar: 60", "shipBar: 101", "shipBar", "outside 0–100")]
     [InlineData("shipBar: 60", "shipBar: -1", "shipBar", "outside 0–100")]
     [InlineData("shipBar: 60", "shipBar: 60.5", "shipBar", "not a whole number")]
     [InlineData("shipBar: 60\n", "", "shipBar", "is required")]
     [InlineData("motto: Judge the first afternoon, not the launch post.\n", "", "motto", "is required")]
-    [InlineData("facts: [runtimes, quantizations]", "facts: [runtimes, licence]", "criteria[0].facts[1]", "'licence' is not a fact")]
-    [InlineData("facts: [runtimes, quantizations]", "facts: [runtimes, license]", "criteria[0].facts[1]", "does not read 'license'")]
-    [InlineData("facts: [runtimes, quantizations]", "facts: []", "criteria[0].facts", "at least one fact")]
-    [InlineData("minCoverage: 0.35", "minCoverage: 1.5", "noTake.minCoverage", "between 0 and 1")]
-    [InlineData("minCoverage: 0.35", "minCoverage: 0.35\n  kinds: [robot]", "noTake.kinds", "'robot' is not a kind")]
-    [InlineData("minCoverage: 0.35", "minCoverage: 0.35\n  requireAnyModality: [smell]", "noTake.requireAnyModality", "not a modality")]
+    [InlineData("minCoverage: 0.4", "minCoverage: 1.5", "minCoverage", "between 0 and 1")]
+    [InlineData("minCoverage: 0.4", "minCoverage: 0.4\nrequireAnyOutput: [smell]", "requireAnyOutput", "not a modality")]
+    [InlineData("shipRequires: [quality-vs-peers]", "shipRequires: [uptime]", "shipRequires", "not one of this critic's criteria")]
     [InlineData("shipBar: 60", "shipBar: 60\nshipbar: 61", "shipbar", "is not a field here")]
-    [InlineData("about: criterion:runtime-breadth", "about: criterion:uptime-sla", "beats[1].about", "not one of this critic's criteria")]
-    [InlineData("about: strongest", "about: loudest", "beats[0].about", "'loudest' is not a topic")]
-    [InlineData("a builder gets stuck on its {weakest}.", "a builder calls {weakest} a game-changer.", "summary.skip", "banned phrase 'game-changer'")]
-    [InlineData("a builder gets stuck on its {weakest}.", "a builder gets stuck. Badly.", "summary.skip", "single sentence")]
-    [InlineData("a builder gets stuck on its {weakest}.", "a builder gets stuck on its {weakest}", "summary.skip", "must end a sentence")]
-    [InlineData("a builder gets stuck on its {weakest}.", "a builder gets stuck on {facts}.", "summary.skip", "{facts} is not available here")]
+    [InlineData("  api:\n", "  robot:\n", "criteria.robot", "is not a field here")]
+    [InlineData("\"Skip: {reason}\"", "\"Skip, a game-changer: {reason}\"", "voice.summarySkip[2]", "banned phrase 'game-changer'")]
+    [InlineData("\"Skip: {reason}\"", "\"Skip: {facts} today.\"", "voice.summarySkip[2]", "{facts} is not available here")]
     [InlineData("slug: builder", "slug: Builder!", "slug", "not a valid slug")]
     [InlineData("slug: builder", "slug: maker", "slug", "must match the file name")]
     public void A_broken_file_names_the_file_and_the_field(string find, string replace, string field, string problem)
@@ -99,25 +112,10 @@ public class CriticFileTests
     [Fact]
     public void A_duplicate_criterion_is_rejected()
     {
-        var text = PanelCritics.FileText("counsel").Replace("key: open-weights", "key: licence-openness", StringComparison.Ordinal)
-            .Replace("facts: [openWeights]", "facts: [license]", StringComparison.Ordinal);
-        var error = Assert.Throws<CriticFileException>(() => CriticFile.Parse("counsel.yaml", text));
-        Assert.Equal("criteria[3].key", error.Field);
-    }
-
-    [Fact]
-    public void Too_few_beats_or_too_short_lines_are_rejected()
-    {
-        var text = PanelCritics.FileText("builder");
-        var beatsStart = text.IndexOf("  - name: the terms", StringComparison.Ordinal);
-        var beatsEnd = text.IndexOf("noTakeReview:", StringComparison.Ordinal);
-        var error = Assert.Throws<CriticFileException>(() => CriticFile.Parse("builder.yaml", text[..beatsStart] + text[beatsEnd..]));
-        Assert.Equal("beats", error.Field);
-
-        var shortLines = ReplaceFirst(text, "A builder's verdict needs something concrete to build against: how it installs, which runtimes carry it, and whose terms it ships under.", "Not enough.");
-        error = Assert.Throws<CriticFileException>(() => CriticFile.Parse("builder.yaml", shortLines));
-        Assert.Equal("noTakeReview", error.Field);
-        Assert.Contains("lengthen", error.Problem);
+        var text = PanelCritics.FileText("builder").Replace("{ key: first-try-cost, label: what a first try costs, weight: 1 }\n    - { key: context-length", "{ key: api-integration, label: what a first try costs, weight: 1 }\n    - { key: context-length", StringComparison.Ordinal);
+        var error = Assert.Throws<CriticFileException>(() => CriticFile.Parse("builder.yaml", text));
+        Assert.Equal("criteria.api[2].key", error.Field);
+        Assert.Contains("weigh it once", error.Problem);
     }
 
     [Theory]
@@ -141,7 +139,7 @@ public class CriticFileTests
     public void A_critic_serialises_with_wire_names()
     {
         var json = System.Text.Json.JsonSerializer.Serialize(PanelCritics.Get("counsel"), Shipwise.Core.Catalog.CatalogJson.Options);
-        Assert.Contains("\"facts\":[\"license\"]", json);
+        Assert.Contains("\"criteriaByKind\":{", json);
         Assert.DoesNotContain("\"scorer\"", json);
     }
 }

@@ -1,6 +1,7 @@
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
 using Shipwise.Core.Panel.Critics;
+using Shipwise.Core.Panel.Peers;
 
 namespace Shipwise.Tests.Panel;
 
@@ -11,7 +12,12 @@ public class MonotonicityTests
     private static readonly EvidenceReviewer _reviewer = new();
     private static readonly string[] _openLicences = ["MIT", "Apache-2.0", "BSD-3-Clause", "MPL-2.0", "LGPL-3.0-only", "GPL-3.0-only", "AGPL-3.0-only", "CC-BY-NC-4.0", "BUSL-1.1", "LicenseRef-community", "Some-Other-1.0"];
 
-    private static PanelReview Review(Tool tool, string critic) => _reviewer.Review(tool, PanelCritics.Get(critic), SyntheticTools.Today);
+    private static PanelReview Review(Tool tool, string critic) =>
+        _reviewer.Review(tool, PanelCritics.Get(critic), SyntheticTools.Today, PeerSnapshot.Build(tool.Category, [PeerSummary.Of(tool), .. _peers.Value]));
+
+    /// <summary>A few fixed peers, so scorers that compare have something to compare with.</summary>
+    private static readonly Lazy<IReadOnlyList<PeerSummary>> _peers = new(() =>
+        [.. SyntheticTools.Catalog(seed: 99, count: 30).Select(PeerSummary.Of), .. DemoPanel.Tools.Where(t => t.Kind == "hardware").Select(PeerSummary.Of)]);
 
     private static Tool WithPricing(Tool tool, Pricing pricing, FactStatus status) =>
         tool with { Facts = tool.Facts with { Pricing = SyntheticTools.Fact(pricing, status) } };
@@ -70,11 +76,15 @@ public class MonotonicityTests
     }
 
     [Fact]
-    public void Counsel_scores_a_permissive_licence_above_proprietary_with_everything_else_equal()
+    public void Counsel_scores_a_permissive_licence_above_proprietary_on_open_weights_but_not_on_an_api()
     {
-        var tool = SyntheticTools.HostedApi();
-        var open = tool with { Facts = tool.Facts with { License = SyntheticTools.Fact("Apache-2.0", FactStatus.VendorClaim) } };
-        Assert.True(Review(open, "counsel").Score > Review(tool, "counsel").Score);
+        Tool Licensed(Tool tool, string licence) => tool with { Facts = tool.Facts with { License = SyntheticTools.Fact(licence) } };
+        var model = SyntheticTools.OpenModel();
+        Assert.True(Review(Licensed(model, "Apache-2.0"), "counsel").Score > Review(Licensed(model, "proprietary"), "counsel").Score);
+
+        // A hosted API is judged on what happens to your data, not on its weights' licence.
+        var api = SyntheticTools.HostedApi();
+        Assert.Equal(Review(Licensed(api, "proprietary"), "counsel").Score, Review(Licensed(api, "Apache-2.0"), "counsel").Score);
     }
 
     [Fact]
@@ -89,14 +99,14 @@ public class MonotonicityTests
                 var verified = Review(WithAllStatuses(tool, FactStatus.Verified), critic.Slug);
                 var claimed = Review(WithAllStatuses(tool, FactStatus.VendorClaim), critic.Slug);
                 var unverified = Review(WithAllStatuses(tool, FactStatus.Unverified), critic.Slug);
-                for (var i = 0; i < critic.Criteria.Count; i++)
+                foreach (var (v, c, u) in verified.Criteria.Zip(claimed.Criteria, unverified.Criteria))
                 {
-                    Assert.True(verified.Criteria[i].EvidenceWeight >= claimed.Criteria[i].EvidenceWeight, $"{critic.Slug}/{critic.Criteria[i].Key}");
-                    Assert.True(claimed.Criteria[i].EvidenceWeight >= unverified.Criteria[i].EvidenceWeight, $"{critic.Slug}/{critic.Criteria[i].Key}");
+                    Assert.True(v.EvidenceWeight >= c.EvidenceWeight, $"{critic.Slug}/{v.Key}");
+                    Assert.True(c.EvidenceWeight >= u.EvidenceWeight, $"{critic.Slug}/{v.Key}");
                     // Weaker evidence pulls a sub-score less far from neutral, never further.
-                    if (verified.Criteria[i].Score is { } v && claimed.Criteria[i].Score is { } c)
+                    if (v.Score is { } vs && c.Score is { } cs)
                     {
-                        Assert.True(Math.Abs(c - 50) <= Math.Abs(v - 50) + 1, $"{critic.Slug}/{critic.Criteria[i].Key}: {v} vs {c}");
+                        Assert.True(Math.Abs(cs - 50) <= Math.Abs(vs - 50) + 1, $"{critic.Slug}/{v.Key}: {vs} vs {cs}");
                     }
                 }
 
@@ -109,17 +119,16 @@ public class MonotonicityTests
     }
 
     [Fact]
-    public void Fewer_active_parameters_never_lower_the_operator_score()
+    public void Fewer_total_parameters_never_lower_the_operator_score_on_open_weights()
     {
         var rng = new Random(41);
         for (var run = 0; run < Runs; run++)
         {
-            var tool = SyntheticTools.Random(rng, run);
+            var tool = SyntheticTools.Random(rng, run) with { Kind = "model" };
             var status = (FactStatus)rng.Next(3);
-            var total = 1 + rng.Next(1, 500);
-            var active = (decimal)rng.Next(1, total + 1);
-            Tool Sized(decimal a) => tool with { Facts = tool.Facts with { Parameters = SyntheticTools.Fact(new Parameters { TotalBillions = total, ActiveBillions = a }, status) } };
-            AssertNotLower(Review(Sized(active), "operator"), Review(Sized(Math.Max(0.5m, active / 2)), "operator"), $"{active}B active");
+            var total = (decimal)(1 + rng.Next(1, 1000));
+            Tool Sized(decimal t) => tool with { Facts = tool.Facts with { Parameters = SyntheticTools.Fact(new Parameters { TotalBillions = t, ActiveBillions = Math.Min(t, 8) }, status) } };
+            AssertNotLower(Review(Sized(total), "operator"), Review(Sized(Math.Max(0.5m, total / 2)), "operator"), $"{total}B total");
         }
     }
 

@@ -9,7 +9,7 @@ public class ReviewValidatorTests
     private static readonly Shipwise.Core.Panel.Critics.Critic _critic = PanelCritics.Get("futurist");
     private static readonly string _body = string.Join(" ", Enumerable.Repeat("The trend line favours tools that run where the data already lives.", 5));
 
-    private static ReviewCandidate Good() => new(40, Verdict.Skip, "Skip at 40/100: behind the curve.", _body, ["facts.license", "facts.evaluations[0]"]);
+    private static ReviewCandidate Good() => new(40, Verdict.Skip, "Behind the curve for now.", _body, ["facts.license", "facts.evaluations[0]"]);
 
     private static IReadOnlyList<ValidationError> Validate(ReviewCandidate candidate) => ReviewValidator.Validate(candidate, _critic, _tool);
 

@@ -86,6 +86,77 @@ public static class SyntheticTools
     }) with
     { ReleaseDate = new DateOnly(2024, 7, 18) };
 
+    /// <summary>An image-generation API priced per image, with an independent arena figure.</summary>
+    public static Tool ImageApi() => Bare("image-api", "api", new ToolFacts
+    {
+        License = Fact("proprietary"),
+        OpenWeights = Fact(false),
+        InputModalities = Fact<IReadOnlyList<string>>(["text", "image"]),
+        OutputModalities = Fact<IReadOnlyList<string>>(["image"]),
+        Pricing = Fact(new Pricing { Model = "usage-based", Units = [new UnitPrice { Unit = "image", Usd = 0.04m }] }),
+        DeploymentTargets = Fact<IReadOnlyList<string>>(["cloud-api"]),
+        Evaluations = [Benchmark("aa-image-arena", 1150, "third-party") with { Unit = "elo" }],
+        Sdks = Fact<IReadOnlyList<string>>(["python", "typescript"]),
+    }) with
+    { Category = "image-generation", ReleaseDate = new DateOnly(2025, 4, 1) };
+
+    /// <summary>
+    /// A current best-case hosted text API: cheap, 1M context, every integration feature, no
+    /// training on inputs, EU residency, SOC 2 and ISO 27001, a 99.99 % SLA, and three
+    /// independent evaluations at the top of the demo catalog's language models.
+    /// </summary>
+    public static Tool BestCaseApi(DateOnly released) => Bare("best-case-api", "api", new ToolFacts
+    {
+        License = Fact("proprietary"),
+        OpenWeights = Fact(false),
+        Lifecycle = Fact(new Lifecycle { Status = LifecycleStatus.Active }),
+        InputModalities = Fact<IReadOnlyList<string>>(["text", "image"]),
+        OutputModalities = Fact<IReadOnlyList<string>>(["text"]),
+        ContextWindow = Fact(1_000_000),
+        MaxOutputTokens = Fact(64_000),
+        Pricing = Fact(new Pricing { Model = "usage-based", InputPerMillionTokensUsd = 0.05m, OutputPerMillionTokensUsd = 0.20m, CachedInputPerMillionTokensUsd = 0.01m, FreeTier = true }),
+        DeploymentTargets = Fact<IReadOnlyList<string>>(["cloud-api"]),
+        Evaluations =
+        [
+            Benchmark("aa-intelligence-index", 70, "third-party") with { Version = "v5", Evaluator = "Artificial Analysis" },
+            Benchmark("lmarena-text", 1500, "third-party") with { Unit = "elo", Evaluator = "LMArena" },
+            Benchmark("gpqa-diamond", 90, "third-party") with { Unit = "percent", Evaluator = "Epoch AI" },
+        ],
+        Speed = [new SpeedMeasurement { OutputTokensPerSecond = 250, TimeToFirstTokenSeconds = 0.3m, Provider = "Example Labs", MeasuredBy = "Artificial Analysis", Relation = EvaluatorRelation.Independent, Source = "https://example.org/speed", AsOf = new DateOnly(2026, 11, 1), Status = FactStatus.Verified }],
+        OpenaiCompatible = Fact(true),
+        ToolCalling = Fact(true),
+        StructuredOutput = Fact(true),
+        Streaming = Fact(true),
+        PromptCaching = Fact(true),
+        BatchDiscountPercent = Fact(50m),
+        FineTuning = Fact(true),
+        RateLimits = Fact(new RateLimits { Tier = "tier 1", RequestsPerMinute = 10_000, TokensPerMinute = 10_000_000 }),
+        Sdks = Fact<IReadOnlyList<string>>(["python", "typescript", "go", "java"]),
+        DataRetentionDays = Fact(0),
+        TrainsOnInputs = Fact(false),
+        ZeroDataRetention = Fact(true),
+        DataResidency = Fact<IReadOnlyList<string>>(["eu", "us"]),
+        Dpa = Fact(true),
+        Certifications = Fact<IReadOnlyList<string>>(["SOC 2 Type II", "ISO 27001"]),
+        UptimeSla = Fact(99.99m),
+        Support = Fact<IReadOnlyList<string>>(["enterprise", "email", "docs"]),
+    }) with
+    { ReleaseDate = released };
+
+    /// <summary>An open-weight model with six facts on record and nothing about how good it is.</summary>
+    public static Tool SixFactOpenModel() => Bare("six-fact-model", "model", new ToolFacts
+    {
+        License = Fact("Apache-2.0"),
+        OpenWeights = Fact(true),
+        Parameters = Fact(new Parameters { TotalBillions = 7 }),
+        ContextWindow = Fact(32_768),
+        Runtimes = Fact<IReadOnlyList<string>>(["llama-cpp", "ollama", "vllm", "mlx", "transformers"]),
+        Quantizations = Fact<IReadOnlyList<string>>(["q4_k_m", "q8_0", "awq"]),
+    });
+
+    public static Tool WithLifecycle(Tool tool, string status, DateOnly? shutdown = null, string? successor = null) =>
+        tool with { Facts = tool.Facts with { Lifecycle = Fact(new Lifecycle { Status = status, ShutdownDate = shutdown, Successor = successor }) } };
+
     /// <summary>An evaluation run by the vendor ("vendor") or by an independent evaluator ("third-party").</summary>
     public static Evaluation Benchmark(string name, decimal score, string author, FactStatus status = FactStatus.Verified) => new()
     {

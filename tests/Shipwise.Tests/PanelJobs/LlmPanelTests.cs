@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
+using Shipwise.Core.Panel.Peers;
 using Shipwise.FakeLlm;
 using Shipwise.Panel;
 using Shipwise.Tests.Infrastructure;
@@ -65,7 +66,8 @@ public abstract class LlmPanelTests(string provider)
             var critic = critics.Find(request.Model.Replace("model-", ""))!;
             using var data = JsonDocument.Parse(request.DataBlock!);
             var tool = JsonSerializer.Deserialize<Tool>(data.RootElement.GetProperty("tool").GetRawText(), CatalogJson.Options)!;
-            var truth = evidence.Review(tool, critic, asOf);
+            var peers = host.Services.GetRequiredService<PeerSnapshots>().CurrentAsync(Token).GetAwaiter().GetResult();
+            var truth = evidence.Review(tool, critic, asOf, peers.TryGetValue(tool.Category, out var snapshot) ? snapshot : PeerSnapshot.Empty(tool.Category));
             return FakeReply.Valid(truth.Score, truth.Verdict.ToWire(), citedFacts: truth.Score is null ? [] : null);
         };
         return (host, injected);

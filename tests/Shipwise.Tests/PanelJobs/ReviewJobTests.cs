@@ -160,8 +160,10 @@ public abstract class ReviewJobTests(string provider)
         var file = JsonSerializer.SerializeToUtf8Bytes(new CatalogDocument { SchemaVersion = 1, Tools = [raised] }, CatalogJson.Options);
         await host.Services.GetRequiredService<CatalogImporter>().ImportJsonAsync("raise.json", file, cancellationToken: Token);
 
-        Assert.Equal(7, await EnqueueAllAsync(host));
-        Assert.Equal(7, await DrainAsync(host, "a"));
+        // Its peers' prices are part of every language model's review, so the whole category is re-reviewed against the new snapshot.
+        var category = await ScalarAsync(host, "SELECT count(*) FROM tools WHERE category = 'language-models'");
+        Assert.Equal(7 * category, await EnqueueAllAsync(host));
+        Assert.Equal(7 * category, await DrainAsync(host, "a"));
 
         var history = (await host.Services.GetRequiredService<ReviewStore>().HistoryForToolAsync(before.Id, Token))
             .Where(r => r.CriticSlug == "founder").ToList();
@@ -183,23 +185,21 @@ public abstract class ReviewJobTests(string provider)
 
         var settings = new Dictionary<string, string?> { ["Panel:CriticsPath"] = folder };
         var clock = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
-        string oldBody;
+        string oldSummary, oldBody;
         long toolId;
         using (var before = await TestHost.StartAsync(db, clock, settings))
         {
             await EnqueueAllAsync(before);
             await DrainAsync(before, "a");
             toolId = (await before.Services.GetRequiredService<CatalogQueries>().FindAsync("mistral-medium-3", Token)).Tool!.Id;
-            oldBody = (await before.Services.GetRequiredService<ReviewStore>().CurrentForToolAsync(toolId, Token)).Single(r => r.CriticSlug == "founder").Body;
+            var old = (await before.Services.GetRequiredService<ReviewStore>().CurrentForToolAsync(toolId, Token)).Single(r => r.CriticSlug == "founder");
+            (oldSummary, oldBody) = (old.Summary, old.Body);
         }
 
-        // An operator rewrites one of Founder's lines: a new critic version, no code change.
+        // An operator rewrites Founder's summary lines: a new critic version, no code change.
         var founder = Path.Combine(folder, "founder.yaml");
         var text = await File.ReadAllTextAsync(founder, Token);
-        var edited = string.Join('\n', text.Split('\n').Select(l =>
-            l.StartsWith("    ship:", StringComparison.Ordinal) || l.StartsWith("    skip:", StringComparison.Ordinal)
-                ? l.Replace(".\"", ", as far as the record shows.\"", StringComparison.Ordinal)
-                : l));
+        var edited = text.Replace(": {reason}\"", ", as far as the record shows: {reason}\"", StringComparison.Ordinal);
         Assert.NotEqual(text, edited);
         await File.WriteAllTextAsync(founder, edited, Token);
 
@@ -212,8 +212,9 @@ public abstract class ReviewJobTests(string provider)
             .Where(r => r.CriticSlug == "founder").ToList();
         Assert.Equal(2, history.Count);
         Assert.NotEqual(history[0].CriticVersion, history[1].CriticVersion);
-        Assert.Equal(oldBody, history[0].Body);
-        Assert.NotEqual(history[0].Body, history[1].Body);
+        Assert.Equal((oldSummary, oldBody), (history[0].Summary, history[0].Body));
+        Assert.NotEqual(history[0].Summary, history[1].Summary);
+        Assert.Contains("as far as the record shows", history[1].Summary, StringComparison.Ordinal);
     }
 }
 

@@ -125,6 +125,28 @@ public abstract class SiteChangeTests(AppFixture app)
         Assert.Contains("after the price drop", history);
         Assert.Matches(@"went (Ship|Skip|No take) \d+ → (Ship|Skip|No take) \d+ after the price drop", history);
     }
+
+    [Fact]
+    public async Task A_new_peer_that_outranks_a_tool_shows_in_its_history_by_name()
+    {
+        // A new model that tops every test GPT-4o mini shares with it pushes GPT-4o mini down a
+        // rank: nothing about GPT-4o mini changed, so its history must name the newcomer.
+        app.Factory.Clock.Advance(TimeSpan.FromDays(5));
+        await ImportAndReviewAsync(CatalogWith("phi-4", tool =>
+        {
+            tool["slug"] = "arrival-model";
+            tool["name"] = "Arrival Model";
+            tool["aliases"] = new JsonArray();
+            foreach (var benchmark in tool["facts"]!["benchmarks"]!.AsArray())
+            {
+                benchmark!["score"] = 99;
+            }
+        }));
+
+        var html = await Client.GetStringAsync("/tools/gpt-4o-mini", Token);
+        var history = html[html.IndexOf("id=\"history\"", StringComparison.Ordinal)..];
+        Assert.Contains("when Arrival Model arrived", history);
+    }
 }
 
 public sealed class SqliteSiteChangeTests(SqliteApp app) : SiteChangeTests(app), IClassFixture<SqliteApp>;

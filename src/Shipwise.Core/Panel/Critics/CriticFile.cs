@@ -15,11 +15,7 @@ namespace Shipwise.Core.Panel.Critics;
 /// </summary>
 public static class CriticFile
 {
-    public const int MinBeats = 3;
-    public const int MaxBeats = 6;
     public const int MaxLabelLength = 60;
-
-    private const string CriterionPrefix = "criterion:";
 
     public static Critic Parse(string fileName, string yamlText)
     {
@@ -47,6 +43,12 @@ public static class CriticFile
             throw root.Error("shipBar", $"{shipBar} is outside 0–100");
         }
 
+        var shipRequires = root.OptionalTextList("shipRequires");
+        if (shipRequires.FirstOrDefault(k => criteria.Values.All(list => list.All(c => c.Key != k))) is { } unknownRequirement)
+        {
+            throw root.Error("shipRequires", $"'{unknownRequirement}' is not one of this critic's criteria");
+        }
+
         var critic = new Critic
         {
             Slug = slug,
@@ -58,12 +60,11 @@ public static class CriticFile
             Excites = RequireItems(root, "excites"),
             Tires = RequireItems(root, "tires"),
             BannedPhrases = bannedPhrases,
-            Criteria = criteria,
+            CriteriaByKind = criteria,
             ShipBar = shipBar,
-            NoTake = ParseNoTake(root.Map("noTake")),
-            Summary = ParseSummary(root.Map("summary"), bannedPhrases),
-            Beats = ParseBeats(root, criteria, bannedPhrases),
-            NoTakeReview = ParseNoTakeReview(root, bannedPhrases),
+            NoTake = ParseNoTake(root),
+            ShipRequires = shipRequires,
+            Voice = ParseVoice(root.Map("voice"), bannedPhrases),
             Version = VersionOf(yamlText),
         };
         root.RejectUnknownFields();
@@ -98,195 +99,97 @@ public static class CriticFile
     private static IReadOnlyList<string> RequireItems(YamlMap map, string key) =>
         map.TextList(key) is { Count: > 0 } items ? items : throw map.Error(key, "must list at least one entry");
 
-    private static IReadOnlyList<Criterion> ParseCriteria(YamlMap root)
+    private static IReadOnlyDictionary<string, IReadOnlyList<Criterion>> ParseCriteria(YamlMap root)
     {
-        var maps = root.MapList("criteria");
-        if (maps.Count == 0)
+        var byKind = root.Map("criteria");
+        var result = new Dictionary<string, IReadOnlyList<Criterion>>(StringComparer.Ordinal);
+        foreach (var kind in Taxonomy.Kinds)
         {
-            throw root.Error("criteria", "must list at least one criterion");
+            var maps = byKind.OptionalMapList(kind);
+            if (maps.Count == 0)
+            {
+                continue;
+            }
+
+            var criteria = new List<Criterion>();
+            foreach (var map in maps)
+            {
+                var key = map.Text("key");
+                if (CriterionScorers.Find(key) is null)
+                {
+                    throw map.Error("key", $"'{key}' is not a scorer; use one of: {string.Join(", ", CriterionScorers.All.Select(s => s.Key))}");
+                }
+
+                if (criteria.Any(c => c.Key == key))
+                {
+                    throw map.Error("key", $"'{key}' is already a criterion for {kind}; weigh it once");
+                }
+
+                var label = map.Text("label");
+                if (label.Length > MaxLabelLength)
+                {
+                    throw map.Error("label", $"is {label.Length} characters; the limit is {MaxLabelLength}");
+                }
+
+                var weight = map.Number("weight");
+                if (weight <= 0)
+                {
+                    throw map.Error("weight", $"{weight.ToString(CultureInfo.InvariantCulture)} must be greater than 0");
+                }
+
+                criteria.Add(new Criterion(key, label, weight));
+                map.RejectUnknownFields();
+            }
+
+            result[kind] = criteria;
         }
 
-        var criteria = new List<Criterion>();
-        foreach (var map in maps)
-        {
-            var key = map.Text("key");
-            var scorer = CriterionScorers.Find(key)
-                ?? throw map.Error("key", $"'{key}' is not a scorer; use one of: {string.Join(", ", CriterionScorers.All.Select(s => s.Key))}");
-            if (criteria.Any(c => c.Key == key))
-            {
-                throw map.Error("key", $"'{key}' is already a criterion of this critic; weigh it once");
-            }
-
-            var label = map.Text("label");
-            if (label.Length > MaxLabelLength)
-            {
-                throw map.Error("label", $"is {label.Length} characters; the limit is {MaxLabelLength}");
-            }
-
-            var weight = map.Number("weight");
-            if (weight <= 0)
-            {
-                throw map.Error("weight", $"{weight.ToString(CultureInfo.InvariantCulture)} must be greater than 0");
-            }
-
-            criteria.Add(new Criterion(key, label, weight, ParseFacts(map, "facts", scorer)));
-            map.RejectUnknownFields();
-        }
-
-        return criteria;
+        byKind.RejectUnknownFields();
+        return result.Count > 0 ? result : throw root.Error("criteria", $"must list criteria for at least one kind: {string.Join(", ", Taxonomy.Kinds)}");
     }
 
-    private static IReadOnlyList<FactName> ParseFacts(YamlMap map, string key, CriterionScorer? readBy)
+    private static NoTakeRule ParseNoTake(YamlMap root)
     {
-        var names = new List<FactName>();
-        var items = map.TextList(key);
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (!FactNames.TryParse(items[i], out var name))
-            {
-                throw map.Error($"{key}[{i}]", $"'{items[i]}' is not a fact; use one of: {string.Join(", ", FactNames.All.Select(f => f.ToWire()))}");
-            }
-
-            if (readBy is not null && !readBy.Reads.Contains(name))
-            {
-                throw map.Error($"{key}[{i}]", $"scorer '{readBy.Key}' does not read '{items[i]}'; it reads: {string.Join(", ", readBy.Reads.Select(f => f.ToWire()))}");
-            }
-
-            if (!names.Contains(name))
-            {
-                names.Add(name);
-            }
-        }
-
-        return readBy is not null && names.Count == 0 ? throw map.Error(key, "must list at least one fact the scorer reads") : names;
-    }
-
-    private static NoTakeRule ParseNoTake(YamlMap map)
-    {
-        var minCoverage = map.Number("minCoverage");
+        var minCoverage = root.Number("minCoverage");
         if (minCoverage is < 0 or > 1)
         {
-            throw map.Error("minCoverage", "must be between 0 and 1 (a share of the criterion weight)");
+            throw root.Error("minCoverage", "must be between 0 and 1 (a share of the criterion weight)");
         }
 
-        var modalities = map.TextList("requireAnyModality");
+        var modalities = root.OptionalTextList("requireAnyOutput");
         if (modalities.FirstOrDefault(m => !Taxonomy.Modalities.Contains(m)) is { } badModality)
         {
-            throw map.Error("requireAnyModality", $"'{badModality}' is not a modality; use one of: {string.Join(", ", Taxonomy.Modalities)}");
+            throw root.Error("requireAnyOutput", $"'{badModality}' is not a modality; use one of: {string.Join(", ", Taxonomy.Modalities)}");
         }
 
-        var kinds = map.TextList("kinds");
-        if (kinds.FirstOrDefault(k => !Taxonomy.Kinds.Contains(k)) is { } badKind)
-        {
-            throw map.Error("kinds", $"'{badKind}' is not a kind; use one of: {string.Join(", ", Taxonomy.Kinds)}");
-        }
-
-        var rule = new NoTakeRule(minCoverage, ParseFacts(map, "requireFacts", readBy: null), modalities, kinds);
-        map.RejectUnknownFields();
-        return rule;
+        return new NoTakeRule(minCoverage, modalities);
     }
 
-    private static SummaryLines ParseSummary(YamlMap map, IReadOnlyList<string> banned)
+    private static CriticVoice ParseVoice(YamlMap map, IReadOnlyList<string> banned)
     {
-        string[] sided = [.. Template.Common];
-        var summary = new SummaryLines(
-            Line(map, "ship", sided, banned, Template.MaxSummaryLineLength),
-            Line(map, "skip", sided, banned, Template.MaxSummaryLineLength),
-            Line(map, "noTake", Template.OfNoTake, banned, Template.MaxSummaryLineLength));
-        map.RejectUnknownFields();
-        return summary;
-    }
-
-    private static IReadOnlyList<Beat> ParseBeats(YamlMap root, IReadOnlyList<Criterion> criteria, IReadOnlyList<string> banned)
-    {
-        var maps = root.MapList("beats");
-        if (maps.Count is < MinBeats or > MaxBeats)
+        IReadOnlyList<string> Lines(string key, IReadOnlyCollection<string> allowed, int max)
         {
-            throw root.Error("beats", $"has {maps.Count} beats; a review follows {MinBeats} to {MaxBeats}, one sentence each");
-        }
-
-        var beats = maps.Select(map => ParseBeat(map, criteria, banned)).ToList();
-
-        // The shortest review the beats can produce must still meet the review length floor.
-        var shortest = beats.Sum(b => b.Lines.Min(Template.FixedLength)) + beats.Count - 1;
-        if (shortest < ReviewLimits.MinBodyLength)
-        {
-            throw root.Error("beats", $"the shortest review these lines can produce is {shortest} characters; lengthen them to reach {ReviewLimits.MinBodyLength}");
-        }
-
-        return beats;
-    }
-
-    private static Beat ParseBeat(YamlMap map, IReadOnlyList<Criterion> criteria, IReadOnlyList<string> banned)
-    {
-        var name = map.Text("name");
-        var about = map.Text("about");
-        string[] criterionWords = [.. Template.Common, .. Template.OfCriterion];
-        string[] missingWords = [.. Template.Common, "label"];
-        Beat beat;
-        if (about.StartsWith(CriterionPrefix, StringComparison.Ordinal))
-        {
-            var key = about[CriterionPrefix.Length..];
-            if (criteria.All(c => c.Key != key))
+            var lines = map.TextList(key);
+            if (lines.Count == 0)
             {
-                throw map.Error("about", $"'{key}' is not one of this critic's criteria: {string.Join(", ", criteria.Select(c => c.Key))}");
+                throw map.Error(key, "must list at least one line");
             }
 
-            beat = new Beat(name, BeatTopic.Criterion, key)
+            for (var i = 0; i < lines.Count; i++)
             {
-                Good = Line(map, "good", criterionWords, banned),
-                Bad = Line(map, "bad", criterionWords, banned),
-                Missing = Line(map, "missing", missingWords, banned),
-            };
-        }
-        else
-        {
-            beat = about switch
-            {
-                "strongest" => new Beat(name, BeatTopic.Strongest, null) { Say = Line(map, "say", criterionWords, banned) },
-                "weakest" => new Beat(name, BeatTopic.Weakest, null) { Say = Line(map, "say", criterionWords, banned) },
-                "trust" => new Beat(name, BeatTopic.Trust, null)
-                {
-                    Say = Line(map, "say", [.. Template.Common, .. Template.OfTrust], banned),
-                    Clean = Line(map, "clean", Template.Common, banned),
-                },
-                "verdict" => new Beat(name, BeatTopic.Verdict, null)
-                {
-                    Ship = Line(map, "ship", Template.Common, banned),
-                    Skip = Line(map, "skip", Template.Common, banned),
-                },
-                _ => throw map.Error("about", $"'{about}' is not a topic; use strongest, weakest, trust, verdict or criterion:<key>"),
-            };
+                CheckLine(map, $"{key}[{i}]", lines[i], allowed, banned, max);
+            }
+
+            return lines;
         }
 
+        var voice = new CriticVoice(
+            Lines("summaryShip", ["reason", "name"], Template.MaxSummaryLineLength),
+            Lines("summarySkip", ["reason", "name"], Template.MaxSummaryLineLength),
+            Lines("insufficient", ["missing", "name"], Template.MaxLineLength),
+            Lines("outOfScope", ["kind", "name"], Template.MaxLineLength));
         map.RejectUnknownFields();
-        return beat;
-    }
-
-    private static IReadOnlyList<string> ParseNoTakeReview(YamlMap root, IReadOnlyList<string> banned)
-    {
-        var lines = root.TextList("noTakeReview");
-        if (lines.Count is < 2 or > 4)
-        {
-            throw root.Error("noTakeReview", $"has {lines.Count} lines; write 2 to 4 sentences");
-        }
-
-        for (var i = 0; i < lines.Count; i++)
-        {
-            CheckLine(root, $"noTakeReview[{i}]", lines[i], Template.OfNoTake, banned, Template.MaxLineLength);
-        }
-
-        var shortest = lines.Sum(Template.FixedLength) + lines.Count - 1;
-        return shortest >= ReviewLimits.MinBodyLength
-            ? lines
-            : throw root.Error("noTakeReview", $"the shortest review these lines can produce is {shortest} characters; lengthen them to reach {ReviewLimits.MinBodyLength}");
-    }
-
-    private static string Line(YamlMap map, string key, IReadOnlyCollection<string> allowed, IReadOnlyList<string> banned, int maxLength = Template.MaxLineLength)
-    {
-        var line = map.Text(key);
-        CheckLine(map, key, line, allowed, banned, maxLength);
-        return line;
+        return voice;
     }
 
     private static void CheckLine(YamlMap map, string field, string line, IReadOnlyCollection<string> allowed, IReadOnlyList<string> banned, int maxLength)

@@ -109,6 +109,12 @@ internal sealed class YamlMap
             : throw Error($"{key}[{i}]", "must be a mapping of fields", child))];
     }
 
+    /// <summary>A list of mappings, or an empty list when the field is absent.</summary>
+    public IReadOnlyList<YamlMap> OptionalMapList(string key) => Find(key) is null ? [] : MapList(key);
+
+    /// <summary>The text list under a key, or an empty list when absent.</summary>
+    public IReadOnlyList<string> OptionalTextList(string key) => Find(key) is null ? [] : TextList(key);
+
     /// <summary>Call once every expected field has been read.</summary>
     public void RejectUnknownFields()
     {

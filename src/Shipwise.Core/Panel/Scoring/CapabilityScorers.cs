@@ -1,70 +1,190 @@
+using System.Globalization;
 using Shipwise.Core.Catalog;
+
 namespace Shipwise.Core.Panel.Scoring;
 
+/// <summary>How much it can read at once, next to its peers.</summary>
 public sealed class ContextLengthScorer : CriterionScorer
 {
     public override string Key => "context-length";
-    public override IReadOnlyList<FactName> Reads { get; } = [FactName.ContextWindow];
-    public override string Description => "Log scale: 4k tokens scores 20, 128k about 67, 1M tokens 95.";
+    public override IReadOnlyList<FactName> Reads { get; } = [FactName.ContextWindow, FactName.MaxOutputTokens];
+    public override bool UsesPeers => true;
+    public override bool AppliesTo(ReviewInputs inputs) => inputs.IsText;
+    public override string Description =>
+        "The share of the category's tools with a shorter context window, a window within 5 % counting half (longest scores 100); without peers, a log scale from 4K (20) to 1M tokens (95).";
 
-    public override ScorerOutcome? Score(FactView facts, DateOnly asOf) =>
-        facts.Facts.ContextWindow is { } window
-            ? Outcome(Curve.Between(Math.Log2(Math.Max(1, window.Value)), 12, 20, 20, 95), Read(facts, FactName.ContextWindow))
-            : null;
-}
-
-public sealed class MultimodalityScorer : CriterionScorer
-{
-    public override string Key => "multimodality";
-    public override IReadOnlyList<FactName> Reads { get; } = [FactName.InputModalities, FactName.OutputModalities];
-    public override string Description => "Distinct modalities across input and output: one scores 20, all five 100.";
-
-    public override ScorerOutcome? Score(FactView facts, DateOnly asOf)
+    public override ScorerOutcome? Score(ReviewInputs inputs)
     {
-        var f = facts.Facts;
-        if (f.InputModalities is null && f.OutputModalities is null)
+        if (inputs.Facts.ContextWindow is not { } window)
         {
             return null;
         }
 
-        var distinct = (f.InputModalities?.Value ?? []).Concat(f.OutputModalities?.Value ?? []).Distinct().Count();
-        return Outcome(distinct == 0 ? 0 : Curve.Between(distinct, 1, 20, 5, 100), Read(facts, FactName.InputModalities, FactName.OutputModalities));
+        var tokens = FactFormat.Tokens(window.Value);
+        var output = inputs.Facts.MaxOutputTokens is { } max ? $" (answers up to {FactFormat.Tokens(max.Value)})" : "";
+        var standing = inputs.Peers.Standing(inputs.Slug, window.Value, p => p.Context, level: 0.05m);
+        double score;
+        string text;
+        if (standing is { } st)
+        {
+            score = 100.0 * st.Share;
+            string Peer((string Name, decimal Value)? peer) => peer is { } x ? $"{x.Name}'s {FactFormat.Tokens((int)x.Value)}" : "";
+            var longer = st.NextBetter is null ? "" : $"short of {Peer(st.NextBetter)}";
+            var shorter = st.NextWorse is null ? "" : $"past {Peer(st.NextWorse)}";
+            var level = st.Level is { } lv ? $"level with {lv}" : "";
+            var where = Phrasing.List(new[] { level, shorter, longer }.Where(x => x.Length > 0));
+            text = Phrasing.Pick(inputs.Seed, "context",
+                $"{inputs.Name} reads {tokens} at once{output}, {where}; {st.Beaten} of {st.Of} {inputs.PeerNoun} hold less.",
+                $"{tokens} of context for {inputs.Name}{output}: {where}, longer than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
+                $"A {tokens} window{output} puts {inputs.Name} {where} ({st.Beaten} of {st.Of} {inputs.PeerNoun} read less).",
+                $"{inputs.Name}'s window is {tokens}{output}, {where}.");
+        }
+        else
+        {
+            score = Curve.Between(Math.Log2(Math.Max(1, window.Value)), 12, 20, 20, 95);
+            text = $"{inputs.Name} reads {tokens} at once{output}.";
+        }
+
+        return Outcome(score, inputs.Uses(FactName.ContextWindow, FactName.MaxOutputTokens), new Finding("context", Polarity(score), text, 0.8));
     }
 }
 
-/// <summary>What a creative can make with it: producing images, video or audio counts for more than reading them.</summary>
-public sealed class CreativeModalitiesScorer : CriterionScorer
+/// <summary>How many kinds of input and output it handles, next to its peers.</summary>
+public sealed class ModalityBreadthScorer : CriterionScorer
 {
-    public override string Key => "creative-modalities";
+    public override string Key => "modality-breadth";
     public override IReadOnlyList<FactName> Reads { get; } = [FactName.InputModalities, FactName.OutputModalities];
-    public override string Description => "Points for image, video and audio output (35/35/30) and input (15/10/10), on a base of 10.";
+    public override bool UsesPeers => true;
+    public override string Description => "Distinct modalities in and out: 20 plus 75 × the share of the category's tools it handles more kinds than (ties count half); without peers, one modality 30, five 95.";
 
-    public override ScorerOutcome? Score(FactView facts, DateOnly asOf)
+    public override ScorerOutcome? Score(ReviewInputs inputs)
     {
-        var f = facts.Facts;
+        var f = inputs.Facts;
         if (f.InputModalities is null && f.OutputModalities is null)
         {
             return null;
         }
 
+        var inputs_ = f.InputModalities?.Value ?? [];
         var outputs = f.OutputModalities?.Value ?? [];
-        var inputs = f.InputModalities?.Value ?? [];
-        var points = 10
-            + (outputs.Contains("image") ? 35 : 0) + (outputs.Contains("video") ? 35 : 0) + (outputs.Contains("audio") ? 30 : 0)
-            + (inputs.Contains("image") ? 15 : 0) + (inputs.Contains("video") ? 10 : 0) + (inputs.Contains("audio") ? 10 : 0);
-        return Outcome(points, Read(facts, FactName.InputModalities, FactName.OutputModalities));
+        var distinct = inputs_.Concat(outputs).Distinct().Count();
+        var standing = inputs.Peers.Standing(inputs.Slug, distinct, p => p.Modalities);
+        var score = standing is { } b ? 20 + (75.0 * b.Share) : Curve.Between(distinct, 1, 30, 5, 95);
+        var text = Phrasing.Pick(inputs.Seed, "modality",
+            $"{inputs.Name} takes {FactFormat.List(inputs_)} and produces {FactFormat.List(outputs)}",
+            $"{inputs.Name}: {FactFormat.List(inputs_)} in, {FactFormat.List(outputs)} out",
+            $"{inputs.Name} reads {FactFormat.List(inputs_)} and answers in {FactFormat.List(outputs)}");
+        if (standing is { } c)
+        {
+            text += c.Better * 2 > c.Of && c.NextBetter is { } more
+                ? $"; {c.Better} of {c.Of} {inputs.PeerNoun} handle more kinds, {more.Name} among them."
+                : c.Beaten * 2 > c.Of && c.NextWorse is { } fewer
+                    ? $", more kinds than {c.Beaten} of {c.Of} {inputs.PeerNoun} such as {fewer.Name}."
+                    : c.Level is { } level ? $", as many kinds as {level} and {Math.Max(0, c.Tied - 1)} other {inputs.PeerNoun}." : ".";
+        }
+        else
+        {
+            text += ".";
+        }
+
+        return Outcome(score, inputs.Uses(FactName.InputModalities, FactName.OutputModalities), new Finding("modalities", Polarity(score), text, 0.6));
+    }
+
+
+}
+
+/// <summary>Measured output speed and time to first token, next to its peers.</summary>
+public sealed class SpeedScorer : CriterionScorer
+{
+    public override string Key => "speed";
+    public override IReadOnlyList<FactName> Reads { get; } = [FactName.Speed];
+    public override bool UsesPeers => true;
+    public override bool AppliesTo(ReviewInputs inputs) => Taxonomy.IsTextCategory(inputs.Category) || inputs.Kind == "provider";
+    public override string Description =>
+        "The fastest measured output speed against the category's: faster than all scores 95, the median 60; without peers, 20 tokens/s scores 30 and 200 tokens/s 90. Vendor-measured figures count for less.";
+
+    public override ScorerOutcome? Score(ReviewInputs inputs)
+    {
+        var measured = inputs.Facts.Speed.Where(s => s.OutputTokensPerSecond is not null).ToList();
+        if (measured.Count == 0)
+        {
+            return null;
+        }
+
+        var fastest = measured.MaxBy(s => s.OutputTokensPerSecond)!;
+        var tps = fastest.OutputTokensPerSecond!.Value;
+        var who = fastest.Relation == EvaluatorRelation.Independent ? $"measured by {fastest.MeasuredBy}" : "by the vendor's own measurement";
+        var ttft = fastest.TimeToFirstTokenSeconds is { } t ? $" and the first token after {FactFormat.Number(t)} s" : "";
+        var median = inputs.Peers.Median(inputs.Slug, p => p.TokensPerSecond);
+        var standing = inputs.Peers.Standing(inputs.Slug, tps, p => p.TokensPerSecond, level: 0.03m);
+        double score;
+        string text;
+        if (median is { Median: > 0 } m)
+        {
+            score = Curve.Between(Math.Log2((double)(tps / m.Median)), -2, 20, 2, 95);
+            string Peer((string Name, decimal Value)? peer) => peer is { } x ? $"{x.Name}'s {FactFormat.Number(x.Value)}" : "";
+            var faster = standing?.NextBetter is null ? "" : $"behind {Peer(standing.NextBetter)}";
+            var slower = standing?.NextWorse is null ? "" : $"ahead of {Peer(standing.NextWorse)}";
+            var between = Phrasing.List(new[] { slower, faster }.Where(x => x.Length > 0));
+            text = Phrasing.Pick(inputs.Seed, "speed",
+                $"{inputs.Name} writes {FactFormat.Number(tps)} tokens/s on {fastest.Provider}{ttft} ({who}), {between}; the median of {m.Count} is {FactFormat.Number(m.Median)}.",
+                $"{FactFormat.Number(tps)} tokens/s{ttft} for {inputs.Name} on {fastest.Provider}, {who}: {between}, median {FactFormat.Number(m.Median)} over {m.Count} {inputs.PeerNoun}.");
+        }
+        else
+        {
+            score = Curve.Between(Math.Log10((double)tps), Math.Log10(20), 30, Math.Log10(200), 90);
+            text = $"{inputs.Name} writes {FactFormat.Number(tps)} tokens/s on {fastest.Provider}{ttft} ({who}).";
+        }
+
+        return Outcome(score, inputs.Uses(FactName.Speed), new Finding("speed", Polarity(score), text, 0.8));
     }
 }
 
-/// <summary>Active parameters per token stand in for latency and serving cost: fewer is faster.</summary>
-public sealed class LatencyScorer : CriterionScorer
+/// <summary>How current it is: its release against the category's, on the review date.</summary>
+public sealed class RecencyScorer : CriterionScorer
 {
-    public override string Key => "latency";
-    public override IReadOnlyList<FactName> Reads { get; } = [FactName.Parameters];
-    public override string Description => "Fewer active parameters per token score higher: 1B about 86, 8B about 56, 70B about 14.";
+    public override string Key => "recency";
+    public override IReadOnlyList<FactName> Reads { get; } = [FactName.ReleaseDate];
+    public override bool UsesPeers => true;
+    public override string Description =>
+        "15 plus 80 × the share of pickable peers it is newer than (same-day releases count half); without peers, released on the review date 95, two years earlier 20.";
 
-    public override ScorerOutcome? Score(FactView facts, DateOnly asOf) =>
-        facts.Facts.Parameters is { Value: var p }
-            ? Outcome(100 - (14 * Math.Log2(1 + (double)(p.ActiveBillions ?? p.TotalBillions))), Read(facts, FactName.Parameters))
-            : null;
+    public override ScorerOutcome? Score(ReviewInputs inputs)
+    {
+        if (inputs.ReleaseDate is not { } released)
+        {
+            return null;
+        }
+
+        var age = Phrasing.Age(released, inputs.AsOf);
+        var standing = inputs.Peers.Standing(inputs.Slug, released.DayNumber, p => p.Released?.DayNumber);
+        double score;
+        string text;
+        if (standing is { } st)
+        {
+            score = 15 + (80.0 * st.Share);
+            string Peer((string Name, decimal Value)? peer) => peer is { } x ? $"{x.Name} ({FactFormat.Date(DateOnly.FromDayNumber((int)x.Value))})" : "";
+            var after = st.NextWorse is null ? "" : $"after {Peer(st.NextWorse)}";
+            var before = st.NextBetter is null ? "" : $"before {Peer(st.NextBetter)}";
+            var between = Phrasing.List(new[] { after, before }.Where(x => x.Length > 0));
+            text = Phrasing.Pick(inputs.Seed, "recency",
+                $"{inputs.Name} came out {FactFormat.Date(released)}, {age} ago, {between}: newer than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
+                $"At {age} old, {inputs.Name} postdates {st.Beaten} of {st.Of} current {inputs.PeerNoun}; it landed {between}.",
+                $"{inputs.Name} shipped {FactFormat.Date(released)}, {between}; {st.Beaten} of {st.Of} alternatives are older.",
+                $"Out since {FactFormat.Date(released)} ({between}), {inputs.Name} is younger than {st.Beaten} of {st.Of} {inputs.PeerNoun}.");
+        }
+        else
+        {
+            score = Curve.Between(inputs.AsOf.DayNumber - released.DayNumber, 0, 95, 730, 20);
+            text = $"{inputs.Name} came out {FactFormat.Date(released)}, {age} before this review.";
+        }
+
+        return Outcome(score, inputs.Uses(FactName.ReleaseDate), new Finding("timing", Polarity(score), text, 0.6));
+    }
+}
+
+internal static class Counting
+{
+    public static string Of(int n, string singular, string plural) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural);
 }

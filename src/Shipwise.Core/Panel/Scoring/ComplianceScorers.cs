@@ -1,57 +1,295 @@
+using System.Globalization;
 using Shipwise.Core.Catalog;
+
 namespace Shipwise.Core.Panel.Scoring;
 
-/// <summary>Where data may live: keeping it on your own hardware beats any region choice.</summary>
-public sealed class DataResidencyScorer : CriterionScorer
+/// <summary>What a production team can hold the vendor to: an uptime commitment, rate limits, support.</summary>
+public sealed class LimitsAndSlaScorer : CriterionScorer
 {
-    private static readonly string[] _selfHosted = ["self-hosted", "on-prem", "on-premises", "on-device", "local"];
+    public override string Key => "limits-and-sla";
+    public override IReadOnlyList<FactName> Reads { get; } = [FactName.UptimeSla, FactName.RateLimits, FactName.Support];
+    public override string Description =>
+        "An uptime SLA of 99.9 % or more 40 (99.5 % 25), published rate limits of at least 1,000 requests a minute 30 (fewer 15), enterprise support 20 (email 10); a part not on record earns half.";
 
-    public override string Key => "data-residency";
-    public override IReadOnlyList<FactName> Reads { get; } = [FactName.DataResidency];
-    public override string Description => "Self-hosted or on-device scores 100; otherwise 25 plus 20 per region offered, at most 90; none listed 10.";
-
-    public override ScorerOutcome? Score(FactView facts, DateOnly asOf)
+    public override ScorerOutcome? Score(ReviewInputs inputs)
     {
-        if (facts.Facts.DataResidency is not { } residency)
+        var f = inputs.Facts;
+        if (f.UptimeSla is null && f.RateLimits is null && f.Support is null)
         {
             return null;
         }
 
-        var places = residency.Value.Distinct().ToList();
-        var score = places.Any(_selfHosted.Contains) ? 100
-            : places.Count == 0 ? 10
-            : Math.Min(90, 25 + (20 * places.Count));
-        return Outcome(score, Read(facts, FactName.DataResidency));
+        var sla = f.UptimeSla?.Value;
+        var limits = f.RateLimits?.Value;
+        var support = f.Support?.Value ?? [];
+        var score = (sla switch { null => 20, >= 99.9m => 40, >= 99.5m => 25, _ => 10 })
+            + (limits switch { null => 15, { RequestsPerMinute: >= 1000 } => 30, _ => 15 })
+            + (f.Support is null ? 10 : support.Contains("enterprise") ? 20 : support.Count > 0 ? 10 : 0)
+            + 10;
+        var parts = new List<string>();
+        if (sla is { } s)
+        {
+            parts.Add($"a {FactFormat.Number(s)}% uptime commitment");
+        }
+
+        if (limits is not null)
+        {
+            parts.Add($"limits of {FactDisplay.RateLimits(limits)}");
+        }
+
+        if (support.Count > 0)
+        {
+            parts.Add($"{Phrasing.List(support.Select(FactFormat.Token))} support");
+        }
+
+        var absent = new List<string>();
+        if (sla is null)
+        {
+            absent.Add("an uptime SLA");
+        }
+
+        if (limits is null)
+        {
+            absent.Add("rate limits");
+        }
+
+        var text = parts.Count > 0 ? $"{inputs.Name} commits to {Phrasing.List(parts)}." : "";
+        if (absent.Count > 0)
+        {
+            text += (text.Length > 0 ? " " : "") + Phrasing.Pick(inputs.Seed, "sla-absent",
+                $"No {Phrasing.List(absent)} {(absent.Count == 1 ? "is" : "are")} published for {inputs.Name}.",
+                $"{inputs.Name} publishes no {Phrasing.List(absent)}.");
+        }
+
+        return Outcome(score, inputs.Uses(FactName.UptimeSla, FactName.RateLimits, FactName.Support), new Finding("operations", Polarity(score), text, 0.8));
     }
 }
 
-public sealed class CertificationsScorer : CriterionScorer
+/// <summary>What happens to the data sent: kept how long, trained on or not, a zero-retention option, a DPA.</summary>
+public sealed class DataHandlingScorer : CriterionScorer
 {
-    private static readonly (string Marker, double Points)[] _known =
-    [
-        ("soc2", 30), ("iso27001", 30), ("fedramp", 25), ("hipaa", 20), ("iso42001", 20),
-        ("iso27701", 15), ("pci", 15), ("gdpr", 10), ("csastar", 10),
-    ];
+    public override string Key => "data-handling";
+    public override IReadOnlyList<FactName> Reads { get; } = [FactName.TrainsOnInputs, FactName.DataRetentionDays, FactName.ZeroDataRetention, FactName.Dpa];
+    public override string Description =>
+        "No training on inputs 35 (training by default 0), retention of 0 days 25, up to 30 days 15, longer 5, a zero-retention option 15, a DPA 25; a part not on record earns a third.";
 
-    public override string Key => "certifications";
-    public override IReadOnlyList<FactName> Reads { get; } = [FactName.Certifications];
-    public override string Description => "10 to start, plus SOC 2 30, ISO 27001 30, FedRAMP 25, HIPAA 20, ISO 42001 20, others 10–15; at most 100.";
-
-    public override ScorerOutcome? Score(FactView facts, DateOnly asOf)
+    public override ScorerOutcome? Score(ReviewInputs inputs)
     {
-        if (facts.Facts.Certifications is not { } certifications)
+        var f = inputs.Facts;
+        if (f.TrainsOnInputs is null && f.DataRetentionDays is null && f.ZeroDataRetention is null && f.Dpa is null)
         {
             return null;
         }
 
-        var points = 10 + certifications.Value.Sum(Points);
-        return Outcome(points, Read(facts, FactName.Certifications));
+        double score = 0;
+        score += f.TrainsOnInputs is null ? 12 : f.TrainsOnInputs.Value ? 0 : 35;
+        score += f.DataRetentionDays?.Value switch { null => 8, 0 => 25, <= 30 => 15, _ => 5 };
+        score += f.ZeroDataRetention is null ? 5 : f.ZeroDataRetention.Value ? 15 : 0;
+        score += f.Dpa is null ? 8 : f.Dpa.Value ? 25 : 0;
+        var name = inputs.Name;
+        var vendor = inputs.Vendor;
+        var findings = new List<Finding>();
+        var training = f.TrainsOnInputs?.Value;
+        var retention = f.DataRetentionDays?.Value;
+        var zero = f.ZeroDataRetention?.Value == true;
+        string? kept = retention switch
+        {
+            null => null,
+            0 => Phrasing.Pick(inputs.Seed, "ret0", $"{vendor} stores nothing from a {name} call", $"{name} calls leave nothing stored at {vendor}"),
+            int d => Phrasing.Pick(inputs.Seed, "retn",
+                $"{vendor} holds {name} traffic {d.ToString(CultureInfo.InvariantCulture)} days{(zero ? ", zero on request" : "")}",
+                $"{name} logs live {d.ToString(CultureInfo.InvariantCulture)} days at {vendor}{(zero ? " unless zero retention is agreed" : "")}"),
+        };
+        if (retention is null && zero)
+        {
+            kept = $"{vendor} offers {name} customers zero retention";
+        }
+
+        var trainText = training switch
+        {
+            true => Phrasing.Pick(inputs.Seed, "train1", $"{vendor} trains on {name} inputs unless you opt out", $"{name} prompts feed {vendor}'s training by default"),
+            false => Phrasing.Pick(inputs.Seed, "train0", $"{vendor} keeps {name} inputs out of training", $"{name} prompts never train {vendor}'s models", $"no {name} input trains {vendor} models"),
+            null => null,
+        };
+        var dpaText = f.Dpa?.Value switch
+        {
+            true => Phrasing.Pick(inputs.Seed, "dpa1", "a DPA is signed on request", $"{vendor} signs a DPA", "a DPA is available"),
+            false => $"{vendor} offers no DPA",
+            null => null,
+        };
+        var lead = new[] { trainText, kept }.OfType<string>().ToList();
+        if (lead.Count > 0)
+        {
+            var sentence = Phrasing.Capital(string.Join("; ", lead)) + (dpaText is null ? "." : $", and {dpaText}.");
+            findings.Add(new Finding("data", training == true ? -1 : Polarity(score), sentence, 1.1));
+        }
+        else if (dpaText is not null)
+        {
+            findings.Add(new Finding("data", f.Dpa!.Value ? 1 : -1, Phrasing.Capital(dpaText) + $" for {name}.", 0.9));
+        }
+
+        return Outcome(score, inputs.Uses(FactName.TrainsOnInputs, FactName.DataRetentionDays, FactName.ZeroDataRetention, FactName.Dpa), [.. findings]);
     }
 
-    private static double Points(string certification)
+}
+
+/// <summary>Where data can stay and what auditors have attested: regions, SOC 2, ISO 27001, HIPAA.</summary>
+public sealed class ResidencyComplianceScorer : CriterionScorer
+{
+    public override string Key => "residency-compliance";
+    public override IReadOnlyList<FactName> Reads { get; } = [FactName.DataResidency, FactName.Certifications];
+    public override string Description =>
+        "An EU region 25 (another named region 15), SOC 2 Type II 30 (Type I 15), ISO 27001 20, HIPAA or ISO 42001 10; a part not on record earns a third.";
+
+    public override ScorerOutcome? Score(ReviewInputs inputs)
     {
-        // "SOC 2 Type II", "soc2", "SOC-2" all mean the same attestation.
-        var compact = new string([.. certification.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit)]);
-        return _known.FirstOrDefault(k => compact.Contains(k.Marker, StringComparison.Ordinal)) is { Marker: not null } known ? known.Points : 10;
+        var f = inputs.Facts;
+        if (f.DataResidency is null && f.Certifications is null)
+        {
+            return null;
+        }
+
+        var regions = f.DataResidency?.Value ?? [];
+        var certs = f.Certifications?.Value ?? [];
+        bool Cert(string text) => certs.Any(c => c.Contains(text, StringComparison.OrdinalIgnoreCase));
+        double score = 0;
+        score += f.DataResidency is null ? 8 : regions.Contains("eu") ? 25 : regions.Contains("self-hosted") ? 25 : regions.Count > 0 ? 15 : 0;
+        score += f.Certifications is null ? 12
+            : (Cert("SOC 2 Type II") || Cert("SOC 2 Type 2") ? 30 : Cert("SOC 2") ? 15 : 0) + (Cert("27001") ? 20 : 0) + (Cert("HIPAA") || Cert("42001") ? 10 : 0);
+        score += 15;
+        var findings = new List<Finding>();
+        if (f.DataResidency is not null)
+        {
+            var named = regions.Where(r => r != "self-hosted").Select(FactFormat.Region).ToList();
+            var own = regions.Contains("self-hosted") ? $"{inputs.Name} also runs on your own servers" : null;
+            var served = named.Count == 0 ? null : Phrasing.Pick(inputs.Seed, "regions",
+                $"{inputs.Name} data can stay in {Phrasing.List(named)}",
+                $"{inputs.Vendor} serves {inputs.Name} from {Phrasing.List(named)}");
+            findings.Add(new Finding("residency", regions.Contains("eu") || own is not null ? 1 : 0, regions.Count == 0
+                ? $"{inputs.Vendor} lets no {inputs.Name} customer choose a region."
+                : Phrasing.Capital(string.Join("; ", new[] { served, own?.Replace(" also ", served is null ? " " : " also ", StringComparison.Ordinal) }.OfType<string>())) + ".", 0.8));
+        }
+
+        if (f.Certifications is not null)
+        {
+            findings.Add(new Finding("compliance", certs.Count == 0 ? -1 : 1, certs.Count == 0
+                ? $"{inputs.Vendor} publishes no attestation covering {inputs.Name}."
+                : Phrasing.Pick(inputs.Seed, "certs",
+                    $"{inputs.Vendor}'s audits: {Phrasing.List(certs.Take(4))}.",
+                    $"{Phrasing.List(certs.Take(4))} cover {inputs.Vendor}'s {inputs.Name} service."), 0.8));
+        }
+
+        return Outcome(score, inputs.Uses(FactName.DataResidency, FactName.Certifications), [.. findings]);
+    }
+}
+
+/// <summary>
+/// The licence's actual clauses, for software and weights you run yourself: commercial use,
+/// user caps, acceptable-use limits, excluded regions, copyleft. (Not used for hosted APIs,
+/// whose closed weights are no legal exposure: their data terms are what Counsel reads.)
+/// </summary>
+public sealed class LicenceTermsScorer : CriterionScorer
+{
+    public override string Key => "licence-terms";
+    public override IReadOnlyList<FactName> Reads { get; } = [FactName.License, FactName.LicenseTerms];
+    public override string Description =>
+        "The licence family (permissive 95, weak copyleft 80, GPL 65, AGPL 55, a custom licence allowing commercial use 70), then the clauses: a user cap -5, an acceptable-use policy -5, an excluded region -25; no commercial use caps it at 15.";
+
+    public override ScorerOutcome? Score(ReviewInputs inputs)
+    {
+        var f = inputs.Facts;
+        if (f.License is null)
+        {
+            return null;
+        }
+
+        var licence = f.License.Value;
+        var terms = f.LicenseTerms?.Value;
+        // A custom licence that allows commercial use is workable for most teams; its clauses decide the rest.
+        var score = LicenceClass.Score(licence) switch
+        {
+            40 => terms?.CommercialUse == true ? 70.0 : 55.0,
+            var s => s,
+        };
+        var clauses = new List<string>();
+        if (terms is not null)
+        {
+            if (terms.UserCap is { } cap)
+            {
+                score -= 5;
+                clauses.Add($"a separate licence above {FactFormat.Count(cap)} monthly users");
+            }
+
+            if (terms.UseRestrictions == true)
+            {
+                score -= 5;
+                clauses.Add($"{inputs.Vendor}'s acceptable-use policy");
+            }
+
+            if (terms.ExcludedRegions.Count > 0)
+            {
+                score -= 25;
+                clauses.Add($"no rights for {Phrasing.List(terms.ExcludedRegions.Select(FactFormat.Region))} residents and companies");
+            }
+
+            if (!terms.CommercialUse)
+            {
+                score = Math.Min(score, 15);
+            }
+        }
+
+        var name = FactFormat.License(licence);
+        var theLicence = name.Contains("Licen", StringComparison.OrdinalIgnoreCase) || name.Contains("Terms", StringComparison.Ordinal) ? $"The {name}" : $"The {name} licence";
+        string text;
+        if (terms is { CommercialUse: false })
+        {
+            text = Phrasing.Pick(inputs.Seed, "nc", $"{theLicence} forbids commercial use of {inputs.Name}, ruling it out of any product.", $"Under {name}, {inputs.Name} is for research and evaluation only.");
+        }
+        else if (clauses.Count > 0)
+        {
+            text = Phrasing.Pick(inputs.Seed, "clauses",
+                $"{theLicence} allows commercial {inputs.Name} products, with {Phrasing.List(clauses)}.",
+                $"Commercial use of {inputs.Name} is allowed under {name}, subject to {Phrasing.List(clauses)}.");
+        }
+        else if (LicenceClass.Score(licence) >= 95)
+        {
+            text = Phrasing.Pick(inputs.Seed, "permissive",
+                $"{inputs.Name} is {name}: {inputs.Name} can go in any product with {inputs.Vendor}'s notice.",
+                $"{name} puts {inputs.Name} in any product, {inputs.Vendor}'s notice kept.",
+                $"{inputs.Vendor} licenses {inputs.Name} {name}; nothing limits where {inputs.Name} is used.");
+        }
+        else
+        {
+            text = $"{inputs.Name} is licensed {name}{(terms is null ? "; its clauses are not on record" : "")}.";
+        }
+
+        var findings = new List<Finding> { new("licence", Polarity(score), text, 1.0) };
+
+        // The same licence among the alternatives, and a stricter one: how much freedom choosing this tool buys.
+        var others = inputs.Peers.Others(inputs.Slug).Where(p => p.License is not null && p.Kind == inputs.Kind && p.Name != inputs.Name).OrderBy(p => Phrasing.Hash(inputs.Slug + "|" + p.Slug)).ToList();
+        var same = others.Where(p => p.License == licence).Take(2).Select(p => p.Name).ToList();
+        var stricter = others.FirstOrDefault(p => LicenceClass.Score(p.License!) < LicenceClass.Score(licence) - 10);
+        var looser = others.FirstOrDefault(p => LicenceClass.Score(p.License!) > LicenceClass.Score(licence) + 10);
+        var parts = new List<string>();
+        if (same.Count > 0)
+        {
+            parts.Add($"{Phrasing.List(same)} {(same.Count == 1 ? "uses" : "use")} {name} too");
+        }
+
+        if (stricter is not null)
+        {
+            parts.Add($"{stricter.Name} binds harder ({FactFormat.License(stricter.License!)})");
+        }
+        else if (looser is not null)
+        {
+            parts.Add($"{looser.Name} binds less ({FactFormat.License(looser.License!)})");
+        }
+
+        if (parts.Count > 0)
+        {
+            findings.Add(new Finding("licence-peers", 0, Phrasing.Capital(string.Join("; ", parts)) + ".", 0.7));
+        }
+
+        return Outcome(score, inputs.Uses(FactName.License, FactName.LicenseTerms), [.. findings]);
     }
 }

@@ -1,10 +1,9 @@
-using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel.Critics;
 
 namespace Shipwise.Core.Panel.Scoring;
 
 /// <summary>A criterion's result with the readings behind it, which the review writer needs and a stored review does not.</summary>
-public sealed record EvaluatedCriterion(Criterion Criterion, CriterionResult Result, IReadOnlyList<FactUse> Uses, string? Finding)
+public sealed record EvaluatedCriterion(Criterion Criterion, CriterionResult Result, IReadOnlyList<FactUse> Uses, IReadOnlyList<Finding> Findings)
 {
     public bool HasEvidence => Result.Score is not null;
 }
@@ -14,22 +13,22 @@ public static class CriterionEvaluation
 {
     public const double Neutral = 50;
 
-    public static EvaluatedCriterion Evaluate(Criterion criterion, FactView tool, DateOnly asOf)
+    public static EvaluatedCriterion Evaluate(Criterion criterion, ReviewInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(criterion);
-        ArgumentNullException.ThrowIfNull(tool);
-        var outcome = criterion.Scorer.Score(tool.Only(criterion.Facts), asOf);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var outcome = criterion.Scorer.Score(inputs);
         if (outcome is null)
         {
-            return new(criterion, new CriterionResult(criterion.Key, criterion.Label, criterion.Weight, null, 0, []), [], null);
+            return new(criterion, new CriterionResult(criterion.Key, criterion.Label, criterion.Weight, null, 0, []), [], []);
         }
 
-        var trust = Math.Round(outcome.Trust ?? outcome.Facts.Average(f => f.Status.Weight()), 3, MidpointRounding.AwayFromZero);
+        var trust = Math.Round(outcome.Trust ?? outcome.Facts.Average(f => f.Trust), 3, MidpointRounding.AwayFromZero);
 
         // Weak evidence may only pull a score part of the way from neutral: a vendor's word
         // that something is excellent counts as "probably good", not "excellent".
         var score = (int)Math.Round(Neutral + ((outcome.Score - Neutral) * trust), MidpointRounding.AwayFromZero);
-        var cited = outcome.Facts.Select(f => f.Cited).ToList();
-        return new(criterion, new CriterionResult(criterion.Key, criterion.Label, criterion.Weight, score, trust, cited), outcome.Facts, outcome.Finding);
+        var cited = outcome.Facts.Select(f => f.Cited).DistinctBy(c => c.Path).ToList();
+        return new(criterion, new CriterionResult(criterion.Key, criterion.Label, criterion.Weight, score, trust, cited), outcome.Facts, outcome.Findings);
     }
 }

@@ -44,7 +44,8 @@ internal static partial class Template
             return $"is {line.Length} characters; a line may have at most {maxLength}";
         }
 
-        if (line[^1] is not ('.' or '!' or '?'))
+        // A line may end with {reason}: the finding it stands for is a whole sentence.
+        if (line[^1] is not ('.' or '!' or '?') && !line.EndsWith("{reason}", StringComparison.Ordinal))
         {
             return "must end a sentence with '.', '!' or '?'";
         }

@@ -40,9 +40,9 @@ public sealed partial class LlmReviewer : IReviewer, IDisposable
 
     public string ModelFor(string criticSlug) => _options.ModelFor(criticSlug);
 
-    public async Task<PanelReview> ReviewAsync(Tool tool, Critic critic, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<PanelReview> ReviewAsync(Tool tool, Critic critic, DateOnly asOf, Core.Panel.Peers.PeerSnapshot peers, CancellationToken cancellationToken)
     {
-        var outcome = await ReviewWithDetailsAsync(tool, critic, asOf, cancellationToken);
+        var outcome = await ReviewWithDetailsAsync(tool, critic, asOf, peers, cancellationToken);
         return outcome.Review ?? throw new LlmReviewException(outcome.Failure ?? "the LLM reviewer gave up");
     }
 
@@ -51,7 +51,7 @@ public sealed partial class LlmReviewer : IReviewer, IDisposable
     /// Throws <see cref="OperationCanceledException"/> when cancelled, and <see cref="InvalidOperationException"/>
     /// when Llm:BaseUrl is unset.
     /// </summary>
-    public async Task<LlmReviewOutcome> ReviewWithDetailsAsync(Tool tool, Critic critic, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<LlmReviewOutcome> ReviewWithDetailsAsync(Tool tool, Critic critic, DateOnly asOf, Core.Panel.Peers.PeerSnapshot peers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(critic);
@@ -64,7 +64,8 @@ public sealed partial class LlmReviewer : IReviewer, IDisposable
         var requested = ModelFor(critic.Slug);
         var answeredBy = requested;
         var (promptTokens, completionTokens) = (0, 0);
-        List<ChatMessage> messages = [ChatMessage.System(LlmPrompt.System(critic)), ChatMessage.User(LlmPrompt.User(tool, critic, asOf))];
+        var evidence = EvidenceReviewer.Explain(tool, critic, asOf, peers);
+        List<ChatMessage> messages = [ChatMessage.System(LlmPrompt.System(critic, tool.Kind)), ChatMessage.User(LlmPrompt.User(tool, critic, asOf, evidence))];
 
         LlmReviewOutcome Outcome(PanelReview? review, int attempts, string? failure) =>
             new(review, answeredBy, LlmPrompt.Version, promptTokens, completionTokens, _time.GetElapsedTime(started), attempts, failure);
@@ -123,7 +124,7 @@ public sealed partial class LlmReviewer : IReviewer, IDisposable
     /// <summary>The validator has checked every cited path exists, so each resolves to its sourced fact.</summary>
     private static PanelReview Accept(ReviewCandidate candidate, Tool tool, Critic critic)
     {
-        var facts = FactReader.All(FactView.Of(tool)).ToDictionary(f => f.Cited.Path, f => f.Cited, StringComparer.Ordinal);
+        var facts = FactNames.All.SelectMany(n => FactUse.All(tool, n)).ToDictionary(f => f.Cited.Path, f => f.Cited, StringComparer.Ordinal);
         var cited = candidate.CitedFactPaths.Select(path => facts[path]).ToList();
         return new PanelReview(critic.Slug, critic.Version, candidate.Score, candidate.Verdict, candidate.Summary, candidate.Body, cited, []);
     }

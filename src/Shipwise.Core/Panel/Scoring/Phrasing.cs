@@ -1,0 +1,94 @@
+using System.Globalization;
+using Shipwise.Core.Catalog;
+
+namespace Shipwise.Core.Panel.Scoring;
+
+/// <summary>
+/// Deterministic variety: the same tool and critic always get the same wording, different ones
+/// different wordings, so reviews do not read as one template with the numbers swapped.
+/// </summary>
+public static class Phrasing
+{
+    /// <summary>The text with its first letter in upper case.</summary>
+    public static string Capital(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    public static string Pick(string seed, string topic, params string[] options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options[(int)(Hash(seed + "|" + topic) % (uint)options.Length)];
+    }
+
+    /// <summary>FNV-1a: stable across processes and .NET versions, unlike string.GetHashCode.</summary>
+    public static uint Hash(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+
+    /// <summary>"1st", "2nd", "3rd", "11th", "22nd".</summary>
+    public static string Ordinal(int n)
+    {
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return n.ToString(CultureInfo.InvariantCulture) + suffix;
+    }
+
+    /// <summary>"$1,350", "$12,900", "$0.40": whole dollars once the amount is large enough that cents do not matter.</summary>
+    public static string Money(decimal usd) => usd >= 100
+        ? "$" + decimal.Round(usd, 0).ToString("#,0", CultureInfo.InvariantCulture)
+        : FactFormat.Usd(decimal.Round(usd, 2));
+
+    /// <summary>"50M", "1.2B", "340K", "58M": a count of tokens, to two significant digits.</summary>
+    public static string Tokens(long tokens)
+    {
+        if (tokens < 100)
+        {
+            return FactFormat.Count(tokens);
+        }
+
+        var magnitude = (long)Math.Pow(10, Math.Floor(Math.Log10(tokens)) - 1);
+        return FactFormat.Count(tokens / magnitude * magnitude);
+    }
+
+    /// <summary>A ratio as people say it before "the median": "a third of", "half", "70% of", "twice", "4.3 times".</summary>
+    public static string Ratio(decimal ratio) => ratio switch
+    {
+        <= 0 => "nothing like",
+        < 0.22m => $"{Percent(ratio)} of",
+        < 0.29m => "a quarter of",
+        < 0.4m => "a third of",
+        < 0.6m => "half",
+        < 0.9m => $"{Percent(ratio)} of",
+        <= 1.1m => "about the same as",
+        < 1.8m => $"{FactFormat.Number(decimal.Round((ratio - 1) * 100, 0))}% above",
+        < 2.3m => "twice",
+        _ => $"{FactFormat.Number(decimal.Round(ratio, 1))} times",
+    };
+
+    private static string Percent(decimal ratio) => FactFormat.Number(decimal.Round(ratio * 100, 0)) + "%";
+
+    /// <summary>"a and b", "a, b and c".</summary>
+    public static string List(IEnumerable<string> items) => FactFormat.List(items);
+
+    /// <summary>"1 month", "14 months", "2 years".</summary>
+    public static string Age(DateOnly from, DateOnly to)
+    {
+        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);
+        return months switch
+        {
+            < 1 => "under a month",
+            1 => "a month",
+            < 24 => $"{months} months",
+            _ => $"{months / 12} years",
+        };
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Shipwise.Core.Catalog;
+using Shipwise.Core.Panel;
+
+namespace Shipwise.Tests.Panel;
+
+/// <summary>Every review the evidence panel writes for the shipped demo catalog, read the way a reader would.</summary>
+public partial class DemoReviewTests
+{
+    /// <summary>
+    /// The share of a review's 4-word sequences that also occur in the same critic's reviews of
+    /// other tools, averaged over every sided review; docs/panel.md reports the figure per critic.
+    /// The goal is under 30 %; this bound is what the writer reaches today (docs/panel.md says
+    /// which critics miss the goal and why), so a change that makes the prose more repetitive fails.
+    /// </summary>
+    public const double MaxRecurringFourGrams = 0.38;
+
+    [Fact]
+    public void Every_demo_review_passes_the_validator_and_the_contradiction_checks()
+    {
+        var failures = DemoPanel.Reviews
+            .Select(r => (r.Tool, r.Critic, r.Review, Errors: ReviewValidator.Validate(r.Review, r.Critic, r.Tool)))
+            .Where(r => r.Errors.Count > 0)
+            .Select(r => $"{r.Critic.Slug} on {r.Tool.Slug}: {string.Join("; ", r.Errors)}\n  {r.Review.Summary}\n  {r.Review.Body}")
+            .ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+    }
+
+    [Fact]
+    public void No_two_demo_tools_get_byte_identical_reviews()
+    {
+        var twins = DemoPanel.Reviews
+            .GroupBy(r => (r.Critic.Slug, Text: r.Review.Summary + "\n" + r.Review.Body))
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key.Slug}: {string.Join(", ", g.Select(r => r.Tool.Slug))}")
+            .ToList();
+        Assert.True(twins.Count == 0, string.Join("\n", twins));
+    }
+
+    [Fact]
+    public void Phrasing_varies_with_the_facts_across_the_demo_catalog()
+    {
+        var figure = RecurringFourGrams(DemoPanel.Reviews.Where(r => r.Review.Verdict != Verdict.NoTake).Select(r => (r.Critic.Slug, r.Tool.Slug, r.Review.Body)));
+        Assert.True(figure.Overall < MaxRecurringFourGrams, $"{figure.Overall:P1} of a review's 4-grams recur; per critic: {string.Join(", ", figure.PerCritic.Select(c => $"{c.Key} {c.Value:P1}"))}");
+    }
+
+    [Fact]
+    public void The_recurrence_figure_counts_a_repeated_template_and_not_distinct_prose()
+    {
+        // The measure itself: a template with only the name changed recurs almost entirely; distinct sentences do not.
+        var template = RecurringFourGrams([("c", "a", "Alpha costs little and runs on every laptop we tried today."), ("c", "b", "Beta costs little and runs on every laptop we tried today.")]);
+        var distinct = RecurringFourGrams([("c", "a", "Alpha reads a million tokens at once, more than its rivals."), ("c", "b", "Beta writes two hundred tokens a second on rented GPUs.")]);
+        Assert.True(template.Overall > 0.8, template.Overall.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, distinct.Overall);
+    }
+
+    [Fact]
+    public void Every_sided_review_of_a_model_or_an_api_names_a_number()
+    {
+        var bare = DemoPanel.Reviews
+            .Where(r => r.Review.Verdict != Verdict.NoTake && r.Tool.Kind is "api" or "model" && !Digit().IsMatch(r.Review.Summary + r.Review.Body))
+            .Select(r => $"{r.Critic.Slug} on {r.Tool.Slug}")
+            .ToList();
+        var sided = DemoPanel.Reviews.Count(r => r.Review.Verdict != Verdict.NoTake && r.Tool.Kind is "api" or "model");
+        Assert.True(bare.Count * 50 <= sided, $"{bare.Count} of {sided}: {string.Join(", ", bare)}");
+    }
+
+    [Fact]
+    public void A_retired_demo_tool_gets_no_verdict_from_anyone()
+    {
+        var retired = DemoPanel.Reviews.Where(r => r.Tool.Facts.Lifecycle?.Value.Status == LifecycleStatus.Retired).ToList();
+        Assert.NotEmpty(retired);
+        Assert.All(retired, r => Assert.Equal(Verdict.NoTake, r.Review.Verdict));
+    }
+
+    /// <summary>The mean, over reviews, of the share of their 4-grams found in another tool's review by the same critic.</summary>
+    public static (double Overall, IReadOnlyDictionary<string, double> PerCritic) RecurringFourGrams(IEnumerable<(string Critic, string Tool, string Text)> reviews)
+    {
+        var list = reviews.Select(r => (r.Critic, r.Tool, Grams: Grams(r.Text))).Where(r => r.Grams.Count > 0).ToList();
+        var owners = new Dictionary<(string, string), HashSet<string>>();
+        foreach (var (critic, tool, grams) in list)
+        {
+            foreach (var gram in grams.Distinct())
+            {
+                if (!owners.TryGetValue((critic, gram), out var set))
+                {
+                    owners[(critic, gram)] = set = [];
+                }
+
+                set.Add(tool);
+            }
+        }
+
+        var shares = list.Select(r => (r.Critic, Share: (double)r.Grams.Count(g => owners[(r.Critic, g)].Any(t => t != r.Tool)) / r.Grams.Count)).ToList();
+        return (shares.Average(s => s.Share), shares.GroupBy(s => s.Critic).ToDictionary(g => g.Key, g => g.Average(s => s.Share)));
+    }
+
+    private static List<string> Grams(string text)
+    {
+        var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value.Trim('.', ',')).Where(w => w.Length > 0).ToList();
+        return [.. Enumerable.Range(0, Math.Max(0, words.Count - 3)).Select(i => string.Join(' ', words.Skip(i).Take(4)))];
+    }
+
+    [GeneratedRegex(@"[a-z0-9$%.,/'-]+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\d")]
+    private static partial Regex Digit();
+}
