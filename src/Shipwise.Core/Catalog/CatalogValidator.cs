@@ -18,10 +18,10 @@ public static partial class CatalogValidator
     public const int MaxTaglineLength = 200;
     public const int MaxDescriptionLength = 5000;
 
-    [GeneratedRegex(@"^(proprietary|LicenseRef-[A-Za-z0-9.\-]+|[A-Za-z0-9][A-Za-z0-9.\-+]*)$")]
+    [GeneratedRegex(@"^(proprietary|LicenseRef-[A-Za-z0-9.\-]+|[A-Za-z0-9][A-Za-z0-9.\-+]*)\z")]
     private static partial Regex LicenseShape();
 
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9.\-_+]*$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9.\-_+]*\z")]
     private static partial Regex TokenShape();
 
     public static List<ValidationError> Validate(Tool tool, string at, DateOnly today)

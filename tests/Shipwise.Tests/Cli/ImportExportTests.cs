@@ -97,6 +97,16 @@ public abstract class ImportExportTests(string provider)
     }
 
     [Fact]
+    public async Task A_slug_with_a_trailing_newline_is_refused()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await File.WriteAllTextAsync(WorkFile("newline.json"), ToolsJson(Tool("nl-slug\\n")), TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("newline.json"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("$.tools[0].slug", result.Error);
+    }
+
+    [Fact]
     public async Task Import_upserts_by_slug_or_alias()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
