@@ -68,6 +68,11 @@ public sealed class JsonCatalogReader
             }
         }
 
+        if (fatal is null && TrailingData() is { } trailing)
+        {
+            fatal = trailing;
+        }
+
         var total = _discarded + _end;
         if (fatal is not null)
         {
@@ -183,6 +188,30 @@ public sealed class JsonCatalogReader
                 return new ImportProblem(null, "$.tools", "must be an array");
             default:
                 return new ImportProblem(null, $"$.{name}", "is not a field of the catalog format (expected 'schemaVersion' and 'tools')");
+        }
+    }
+
+    // After the catalog object only whitespace may follow: two files run together must not import as the first one alone.
+    private ImportProblem? TrailingData()
+    {
+        while (true)
+        {
+            for (var i = _start; i < _end; i++)
+            {
+                if (_buffer[i] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+                {
+                    return new ImportProblem(LineAt(i), "$", "there is more after the catalog object; a file holds one catalog (import several files one by one)");
+                }
+            }
+
+            if (_endOfStream)
+            {
+                return null;
+            }
+
+            _start = _end;
+            Compact(noProgress: false);
+            Fill();
         }
     }
 

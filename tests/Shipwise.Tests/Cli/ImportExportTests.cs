@@ -107,6 +107,18 @@ public abstract class ImportExportTests(string provider)
     }
 
     [Fact]
+    public async Task Data_after_the_catalog_object_is_refused_and_nothing_is_imported()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await File.WriteAllTextAsync(WorkFile("two.json"), ToolsJson(Tool("tool-a")) + "\n" + ToolsJson(Tool("tool-b")), TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("two.json"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("two.json:2", result.Error);
+        Assert.Contains("after the catalog", result.Error);
+        Assert.Contains("[]", (await ExportAsync(db, "nothing.json")).Replace("\n", "").Replace(" ", ""));
+    }
+
+    [Fact]
     public async Task Import_upserts_by_slug_or_alias()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
