@@ -121,7 +121,7 @@ public sealed class CatalogQueries(Db db)
 
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         parameters.Add("limit", query.PageSize);
-        parameters.Add("offset", (query.Page - 1) * query.PageSize);
+        parameters.Add("offset", Db.Offset(query.Page, query.PageSize));
 
         await using var connection = await db.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM tools {filter}", parameters, cancellationToken: cancellationToken));
