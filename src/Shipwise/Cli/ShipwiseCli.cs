@@ -47,6 +47,10 @@ public static class ShipwiseCli
         builder.Logging.AddFilter("Shipwise", LogLevel.Warning);
         builder.AddShipwise();
         var host = builder.Build();
+
+        // Commands build the host without starting it, so the checks `serve` runs at start run here:
+        // every command refuses a wrong setting before it does anything.
+        host.Services.GetService<IStartupValidator>()?.Validate();
         return host;
     }
 
@@ -80,11 +84,24 @@ public static class ShipwiseCli
             await Console.Error.WriteLineAsync("Fix the critic file (see docs/panel.md) or point Panel:CriticsPath at a good set, and run again.");
             return UsageError;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ConfigurationProblems(ex) is { Count: > 0 } problems)
         {
-            await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", ex.Failures));
+            await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", problems));
             await Console.Error.WriteLineAsync("Fix the setting in appsettings.json or the matching environment variable (e.g. Database__Provider) and run again.");
             return UsageError;
         }
     }
+
+    /// <summary>
+    /// What a start failed on, when it failed on settings: validation failures (one or several
+    /// options classes), or a value the configuration binder could not convert, whose message names the setting.
+    /// </summary>
+    internal static IReadOnlyList<string> ConfigurationProblems(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => validation.Failures.ToList(),
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(ConfigurationProblems).ToList(),
+        InvalidOperationException binding when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            [binding.Message],
+        _ => [],
+    };
 }

@@ -107,6 +107,45 @@ public abstract class ImportExportTests(string provider)
     }
 
     [Fact]
+    public async Task Characters_a_feed_or_page_cannot_carry_are_refused_in_every_text_of_a_tool()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        const string source = "\"source\":\"https://example.com\",\"asOf\":\"2025-01-01\",\"status\":\"verified\"";
+        var file = ToolsJson(
+            Tool("tool-0", extra: ""","name":"Bad\u0001Name" """),
+            Tool("tool-1", extra: ""","tagline":"Tagline\uFFFE" """),
+            Tool("tool-2", extra: ""","description":"Two\nlines, then a C1 control\u0085" """),
+            Tool("tool-3", extra: ""","aliases":["alias\u0007"]"""),
+            Tool("tool-4", extra: ""","bestFor":["fine","bad\u001F"]"""),
+            Tool("tool-5", extra: ""","facts":{"license":{"value":"MIT",""" + source + ""","note":"not a character: \uDBFF\uDFFF"}}"""),
+            Tool("tool-6", extra: ""","facts":{"certifications":{"value":["SOC 2\u0000"],""" + source + "}}"),
+            Tool("tool-7", extra: ""","vendor":{"name":"Acme\uFDD0"}"""));
+        await File.WriteAllTextAsync(WorkFile("controls.json"), file, TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("controls.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        foreach (var path in new[]
+        {
+            "$.tools[0].name", "$.tools[1].tagline", "$.tools[2].description", "$.tools[3].aliases[0]", "$.tools[4].bestFor[1]",
+            "$.tools[5].facts.license.note", "$.tools[6].facts.certifications.value[0]", "$.tools[7].vendor.name",
+        })
+        {
+            Assert.Contains(path + ":", result.Error);
+        }
+
+        Assert.Contains("U+0001", result.Error);
+        Assert.Contains("U+FFFE", result.Error);
+        Assert.Contains("U+10FFFF", result.Error);
+        Assert.Contains("[]", (await ExportAsync(db, "nothing.json")).Replace("\n", "").Replace(" ", ""));
+
+        // Line breaks and tabs are text where text may run over lines.
+        var multiline = ToolsJson(Tool("tool-8", extra: ""","description":"Line one\r\nline two\tand a tab" """));
+        await File.WriteAllTextAsync(WorkFile("multiline.json"), multiline, TestContext.Current.CancellationToken);
+        var good = await ShipwiseProcess.RunAsync(db, "import", WorkFile("multiline.json"));
+        Assert.True(good.ExitCode == 0, good.Error);
+    }
+
+    [Fact]
     public async Task Data_after_the_catalog_object_is_refused_and_nothing_is_imported()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
