@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shipwise.Core.Catalog;
@@ -155,6 +156,99 @@ public abstract class ImportExportTests(string provider)
         Assert.Contains("two.json:2", result.Error);
         Assert.Contains("after the catalog", result.Error);
         Assert.Contains("[]", (await ExportAsync(db, "nothing.json")).Replace("\n", "").Replace(" ", ""));
+    }
+
+    [Fact]
+    public async Task Export_refuses_a_directory_or_a_missing_folder_with_a_message()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var folder = Directory.CreateDirectory(WorkFile("a-folder")).FullName;
+        var intoFolder = await ShipwiseProcess.RunAsync(db, "export", "--out", folder);
+        Assert.Equal(1, intoFolder.ExitCode);
+        Assert.Contains(folder, intoFolder.Error);
+        Assert.Contains("is a directory", intoFolder.Error);
+        Assert.True(Directory.Exists(folder));
+
+        var missing = WorkFile(Path.Combine("no-such-folder", "catalog.json"));
+        var intoNothing = await ShipwiseProcess.RunAsync(db, "export", "--out", missing);
+        Assert.Equal(1, intoNothing.ExitCode);
+        Assert.Contains("no-such-folder", intoNothing.Error);
+        Assert.Contains("does not exist", intoNothing.Error);
+    }
+
+    [Fact]
+    public async Task Export_writes_through_a_symlink_and_a_fifo_instead_of_replacing_them()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await File.WriteAllTextAsync(WorkFile("one.json"), ToolsJson(Tool("tool-a")), TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", WorkFile("one.json"))).ExitCode);
+
+        // A symlink stays a symlink; the file it points to gets the export.
+        var real = WorkFile("real.json");
+        await File.WriteAllTextAsync(real, "old", TestContext.Current.CancellationToken);
+        var link = File.CreateSymbolicLink(WorkFile("link.json"), real);
+        var viaLink = await ShipwiseProcess.RunAsync(db, "export", "--out", link.FullName);
+        Assert.True(viaLink.ExitCode == 0, viaLink.Error);
+        Assert.Equal(real, new FileInfo(link.FullName).LinkTarget);
+        Assert.Contains("\"tool-a\"", await File.ReadAllTextAsync(real, TestContext.Current.CancellationToken));
+        Assert.Empty(Directory.GetFiles(_work, "*.partial"));
+
+        // A FIFO is written to, as a shell's redirection would, and stays a FIFO.
+        var fifo = WorkFile("pipe");
+        Assert.Equal("", await RunToolAsync("mkfifo", fifo));
+        var reader = StartTool("cat", fifo);
+        var viaFifo = await ShipwiseProcess.RunWithEnvironmentAsync(db, [], TimeSpan.FromSeconds(60), "export", "--out", fifo);
+        using var readDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await reader.WaitForExitAsync(readDeadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            reader.Kill();
+        }
+
+        Assert.True(viaFifo.ExitCode == 0, viaFifo.Error);
+        Assert.Contains("\"tool-a\"", await reader.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("fifo\n", await RunToolAsync("stat", "-c", "%F", fifo));
+
+        // Devices too (made here, never the machine's own /dev entries, which the old code replaced when run as root):
+        // the null device takes the export; the full device's "no space" is a message and exit 1, and both stay devices.
+        if (Environment.UserName == "root")
+        {
+            var nullDevice = WorkFile("null-device");
+            var fullDevice = WorkFile("full-device");
+            await RunToolAsync("mknod", nullDevice, "c", "1", "3");
+            await RunToolAsync("mknod", fullDevice, "c", "1", "7");
+            var toNull = await ShipwiseProcess.RunAsync(db, "export", "--out", nullDevice);
+            Assert.True(toNull.ExitCode == 0, toNull.Error);
+            var toFull = await ShipwiseProcess.RunAsync(db, "export", "--out", fullDevice);
+            Assert.Equal(1, toFull.ExitCode);
+            Assert.Contains("No space left on device", toFull.Error);
+            Assert.Equal("character special file\n", await RunToolAsync("stat", "-c", "%F", nullDevice));
+            Assert.Equal("character special file\n", await RunToolAsync("stat", "-c", "%F", fullDevice));
+            Assert.Empty(Directory.GetFiles(_work, "*.partial"));
+        }
+    }
+
+    private static Process StartTool(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static async Task<string> RunToolAsync(string file, params string[] args)
+    {
+        using var process = StartTool(file, args);
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, $"{file} failed: {await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
+        return output;
     }
 
     [Fact]
