@@ -30,9 +30,44 @@ public static class ShipwiseCli
             root.Add(option);
         }
 
-        root.SetAction((parse, ct) => ServeCommand.RunAsync(parse, ct));
+        root.SetAction(async (parse, ct) =>
+        {
+            if (UnknownCommand(parse.UnmatchedTokens) is { } unknown)
+            {
+                var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
+                await Console.Error.WriteLineAsync($"shipwise: unknown command '{unknown}'. The commands are: {commands}. See shipwise --help.");
+                return UsageError;
+            }
+
+            return await ServeCommand.RunAsync(parse, ct);
+        });
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>
+    /// A word where a command goes that is none of ours ("improt"). Settings pass through to serve:
+    /// --key=value, --key value, /key value and key=value are the configuration's command-line forms.
+    /// </summary>
+    internal static string? UnknownCommand(IReadOnlyList<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.StartsWith('-') || token.StartsWith('/'))
+            {
+                if (!token.Contains('=', StringComparison.Ordinal))
+                {
+                    i++;
+                }
+            }
+            else if (!token.Contains('=', StringComparison.Ordinal))
+            {
+                return token;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Builds a host without the web server for one-shot commands.</summary>

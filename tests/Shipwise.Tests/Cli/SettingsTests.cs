@@ -39,5 +39,26 @@ public sealed class SettingsTests : IAsyncLifetime
         Assert.Contains("U+0007", result.Error);
     }
 
+    [Fact]
+    public async Task An_unknown_command_is_named_and_nothing_starts()
+    {
+        var result = await ShipwiseProcess.RunWithEnvironmentAsync(_db, [], StartTimeout, "improt", "catalog.json", "--urls", "http://127.0.0.1:0");
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}: {result.Error}");
+        Assert.Contains("unknown command 'improt'", result.Error);
+        foreach (var command in new[] { "serve", "migrate", "import", "export", "review", "digest" })
+        {
+            Assert.Contains(command, result.Error);
+        }
+
+        // Settings on the command line are not commands: without a command, serve runs (and stops here on the bad provider).
+        foreach (var args in new[] { new[] { "--Database:Provider", "oracle" }, ["--Database:Provider=oracle"], ["Database:Provider=oracle"] })
+        {
+            var serve = await ShipwiseProcess.RunWithEnvironmentAsync(_db, [], StartTimeout, args);
+            Assert.True(serve.ExitCode == 2, $"{string.Join(' ', args)}: exit {serve.ExitCode}: {serve.Error}");
+            Assert.Contains("Database:Provider", serve.Error);
+            Assert.DoesNotContain("unknown command", serve.Error);
+        }
+    }
+
 
 }
