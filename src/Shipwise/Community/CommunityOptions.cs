@@ -12,7 +12,7 @@ public sealed class CommunityOptions
     /// Votes, picks and "helpful" answers from an account younger than this are stored at once but
     /// count only once the account is this old (its creation time as the database has it).
     /// </summary>
-    [Range(0, 24 * 365, ErrorMessage = "Community:NewAccountDelayHours must be between 0 and 8760.")]
+    [Range(0d, 24d * 365, ErrorMessage = "Community:NewAccountDelayHours must be between 0 and 8760.")]
     public double NewAccountDelayHours { get; set; } = 24;
 
     /// <summary>Counted votes before the community may "disagree" with the panel in a sentence.</summary>
@@ -35,7 +35,8 @@ public sealed class CommunityOptions
     [Range(1, 3600, ErrorMessage = "Community:MaturePollSeconds must be between 1 and 3600.")]
     public int MaturePollSeconds { get; set; } = 15;
 
-    public TimeSpan NewAccountDelay => TimeSpan.FromHours(NewAccountDelayHours);
+    /// <summary>A method, not a property: the configuration binder reads properties while binding, before validation, and NaN hours would throw there.</summary>
+    public TimeSpan NewAccountDelay() => TimeSpan.FromHours(NewAccountDelayHours);
 
     public RankingRules Rules => new(RankingMinPicks, RankingMinPicksPerTool);
 }
