@@ -163,7 +163,7 @@ public static partial class CatalogValidator
         CheckFact(facts.Quantizations, "quantizations", today, fail, Tokens);
         CheckFact(facts.Competitors, "competitors", today, fail, competitors =>
             competitors.FirstOrDefault(c => !Slug.IsValid(c)) is { } bad ? $"'{bad}' is not a valid slug"
-            : competitors.Contains(tool.Slug) ? "a tool cannot compete with itself"
+            : competitors.Any(c => c == tool.Slug || tool.Aliases.Any(a => Slug.From(a ?? "") == c)) ? "a tool cannot compete with itself (by its slug or an alias)"
             : null);
         CheckFact(facts.DataResidency, "dataResidency", today, fail, Tokens);
         CheckFact(facts.Certifications, "certifications", today, fail, c => c.Any(string.IsNullOrWhiteSpace) ? "contains an empty entry" : null);

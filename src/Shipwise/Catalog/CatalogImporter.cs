@@ -55,7 +55,7 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
         // Names (slugs and aliases) already claimed in this file, and by whom.
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal);
         var fileSlugs = new HashSet<string>(StringComparer.Ordinal);
-        var competitorRefs = new List<(string slug, string location, int? line)>();
+        var competitorRefs = new List<(string slug, string owner, string location, int? line)>();
         var batch = new List<(Tool tool, string location, int? line)>(BatchSize);
         int read = 0, inserted = 0, updated = 0, unchanged = 0;
 
@@ -105,7 +105,7 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
 
                 foreach (var competitor in tool.Facts.Competitors?.Value ?? [])
                 {
-                    competitorRefs.Add((competitor, $"{item.Location}.facts.competitors", item.Line));
+                    competitorRefs.Add((competitor, tool.Slug, $"{item.Location}.facts.competitors", item.Line));
                 }
 
                 batch.Add((tool, item.Location, item.Line));
@@ -123,7 +123,7 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
 
         if (problemCount == 0)
         {
-            await CheckCompetitorsAsync(connection, transaction, competitorRefs, fileSlugs, Problem);
+            await CheckCompetitorsAsync(connection, transaction, competitorRefs, claimed, Problem, cancellationToken);
         }
 
         if (problemCount > 0)
@@ -203,20 +203,25 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
         return (inserts.Count, updates.Count, unchanged);
     }
 
+    // A reference may name a tool by slug or alias, in this file or already in the catalog (after a
+    // rename by alias, other tools still name the old slug); the export writes canonical slugs.
     private async Task CheckCompetitorsAsync(
-        DbConnection connection, DbTransaction transaction, List<(string slug, string location, int? line)> refs,
-        HashSet<string> fileSlugs, Action<ImportProblem> problem)
+        DbConnection connection, DbTransaction transaction, List<(string slug, string owner, string location, int? line)> refs,
+        Dictionary<string, string> claimedInFile, Action<ImportProblem> problem, CancellationToken cancellationToken)
     {
-        var outside = refs.Select(r => r.slug).Where(s => !fileSlugs.Contains(s)).Distinct().ToArray();
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in outside.Chunk(BatchSize))
+        var outside = refs.Select(r => r.slug).Where(s => !claimedInFile.ContainsKey(s)).Distinct().ToArray();
+        var known = await queries.CanonicalSlugsAsync(connection, transaction, outside, cancellationToken);
+        foreach (var (slug, owner, location, line) in refs)
         {
-            known.UnionWith(await connection.QueryAsync<string>($"SELECT slug FROM tools WHERE {db.InList("slug", "chunk")}", new { chunk = db.ListValue(chunk) }, transaction));
-        }
-
-        foreach (var (slug, location, line) in refs.Where(r => !fileSlugs.Contains(r.slug) && !known.Contains(r.slug)))
-        {
-            problem(new(line, location, $"'{slug}' is not a tool in this file or in the catalog"));
+            var canonical = claimedInFile.GetValueOrDefault(slug) ?? known.GetValueOrDefault(slug);
+            if (canonical is null)
+            {
+                problem(new(line, location, $"'{slug}' is not a tool (by slug or alias) in this file or in the catalog"));
+            }
+            else if (canonical == owner)
+            {
+                problem(new(line, location, $"'{slug}' names this tool itself"));
+            }
         }
     }
 }

@@ -105,4 +105,18 @@ public class SlugAndValidatorTests
     [Fact]
     public void A_free_tier_makes_a_paid_model_a_free_tier_entry() =>
         Assert.Equal(EntryTier.FreeTier, PricingRead.Entry(new Pricing { Model = "usage-based", InputPerMillionTokensUsd = 1, FreeTier = true }));
+
+    [Fact]
+    public void A_tool_cannot_name_itself_as_a_competitor_by_an_alias()
+    {
+        var tool = Valid() with
+        {
+            Aliases = ["Tool A Classic"],
+            Facts = new ToolFacts
+            {
+                Competitors = new SourcedFact<IReadOnlyList<string>> { Value = ["tool-a-classic"], Source = "https://example.com", AsOf = new DateOnly(2025, 1, 1), Status = FactStatus.Verified },
+            },
+        };
+        Assert.Contains(CatalogValidator.Validate(tool, "$", Today), e => e.Path == "$.facts.competitors.value" && e.Message.Contains("itself"));
+    }
 }

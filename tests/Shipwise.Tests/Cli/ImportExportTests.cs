@@ -47,6 +47,58 @@ public abstract class ImportExportTests(string provider)
         Assert.Equal(Canonical(await File.ReadAllTextAsync(RepoPaths.DemoCatalog, TestContext.Current.CancellationToken)), Canonical(exported));
     }
 
+    /// <summary>The rename the README documents: vllm becomes vllm-engine, keeping "vllm" as an alias; other tools still name "vllm".</summary>
+    [Fact]
+    public async Task After_a_rename_by_alias_export_then_import_into_an_empty_database_is_lossless()
+    {
+        await using var first = await TestDatabase.CreateAsync(provider);
+        Assert.Equal(0, (await ShipwiseProcess.RunAsync(first, "import", RepoPaths.DemoCatalog)).ExitCode);
+        var demo = JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.DemoCatalog, TestContext.Current.CancellationToken))!;
+        var vllm = demo["tools"]!.AsArray().Single(t => (string?)t!["slug"] == "vllm")!.DeepClone();
+        vllm["slug"] = "vllm-engine";
+        vllm["aliases"] = new JsonArray("vllm");
+        await File.WriteAllTextAsync(WorkFile("rename.json"), $$"""{"schemaVersion":1,"tools":[{{vllm.ToJsonString()}}]}""", TestContext.Current.CancellationToken);
+        var renamed = await ShipwiseProcess.RunAsync(first, "import", WorkFile("rename.json"));
+        Assert.True(renamed.ExitCode == 0, renamed.Error);
+        Assert.Contains("0 added, 1 updated", renamed.Output);
+
+        var exported = await ExportAsync(first, "renamed.json");
+        await using var second = await TestDatabase.CreateAsync(provider);
+        var restored = await ShipwiseProcess.RunAsync(second, "import", WorkFile("renamed.json"));
+        Assert.True(restored.ExitCode == 0, restored.Error);
+        Assert.Equal(exported, await ExportAsync(second, "restored.json"));
+
+        // The export names the tool by its slug wherever another tool refers to it.
+        var tools = JsonNode.Parse(exported)!["tools"]!.AsArray();
+        static IEnumerable<string> CompetitorsOf(JsonNode tool) =>
+            tool["facts"]?["competitors"]?["value"]?.AsArray().Select(c => c!.GetValue<string>()) ?? [];
+        Assert.DoesNotContain(tools, t => CompetitorsOf(t!).Contains("vllm"));
+        Assert.Contains("vllm-engine", CompetitorsOf(tools.Single(t => (string?)t!["slug"] == "llama-cpp")!));
+    }
+
+    [Fact]
+    public async Task A_competitor_may_be_named_by_an_alias_in_the_file_or_the_catalog_but_must_exist()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        const string source = "\"source\":\"https://example.com\",\"asOf\":\"2025-01-01\",\"status\":\"verified\"";
+        string Competing(string slug, params string[] others) =>
+            Tool(slug, extra: $$$""","facts":{"competitors":{"value":[{{{string.Join(",", others.Select(o => $"\"{o}\""))}}}],{{{source}}}}}""");
+        await File.WriteAllTextAsync(WorkFile("aliases.json"), ToolsJson(
+            Tool("tool-a", extra: ""","aliases":["tool-a-old"]"""),
+            Competing("tool-b", "tool-a-old")), TestContext.Current.CancellationToken);
+        var inFile = await ShipwiseProcess.RunAsync(db, "import", WorkFile("aliases.json"));
+        Assert.True(inFile.ExitCode == 0, inFile.Error);
+
+        await File.WriteAllTextAsync(WorkFile("later.json"), ToolsJson(Competing("tool-c", "tool-a-old", "tool-b")), TestContext.Current.CancellationToken);
+        var inCatalog = await ShipwiseProcess.RunAsync(db, "import", WorkFile("later.json"));
+        Assert.True(inCatalog.ExitCode == 0, inCatalog.Error);
+
+        await File.WriteAllTextAsync(WorkFile("unknown.json"), ToolsJson(Competing("tool-d", "no-such-tool")), TestContext.Current.CancellationToken);
+        var unknown = await ShipwiseProcess.RunAsync(db, "import", WorkFile("unknown.json"));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("$.tools[0].facts.competitors: 'no-such-tool' is not a tool", unknown.Error);
+    }
+
     [Fact]
     public async Task A_file_with_one_bad_row_changes_nothing_and_names_the_row_and_field()
     {

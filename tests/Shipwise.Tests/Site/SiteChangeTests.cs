@@ -110,6 +110,24 @@ public abstract class SiteChangeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task After_a_rename_by_alias_other_tools_pages_and_the_sitemap_follow_their_references()
+    {
+        await ImportAndReviewAsync(CatalogWith("vllm", tool =>
+        {
+            tool["slug"] = "vllm-engine";
+            tool["aliases"] = new JsonArray("vllm");
+        }));
+
+        // Ollama still names "vllm" among its competitors; the page and the sitemap link the tool's new address.
+        var ollama = await Client.GetStringAsync("/tools/ollama", Token);
+        var competitors = ollama[ollama.IndexOf("Compare with its competitors", StringComparison.Ordinal)..ollama.IndexOf("Top-ranked in", StringComparison.Ordinal)];
+        Assert.Contains("href=\"/compare/ollama-vs-vllm-engine\"", competitors);
+        var sitemap = await Client.GetStringAsync("/sitemaps/tools-0.xml", Token);
+        Assert.Contains("/compare/ollama-vs-vllm-engine<", sitemap);
+        Assert.DoesNotContain("/compare/ollama-vs-vllm<", sitemap);
+    }
+
+    [Fact]
     public async Task A_price_drop_shows_in_the_review_history_with_its_reason()
     {
         app.Factory.Clock.Advance(TimeSpan.FromDays(3));
