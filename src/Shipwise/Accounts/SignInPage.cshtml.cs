@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Shipwise.Mail;
+using Shipwise.Security;
 using Shipwise.Site;
 
 namespace Shipwise.Accounts;
@@ -14,6 +15,8 @@ namespace Shipwise.Accounts;
 [PersonalPage]
 public sealed class SignInPageModel(SignInLinks links, MailOutbox queue, MailLinks mailLinks, IOptions<SmtpOptions> smtp) : PageModel
 {
+    public const int MaxReturnUrlLength = 500;
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -67,12 +70,14 @@ public sealed class SignInPageModel(SignInLinks links, MailOutbox queue, MailLin
         return Page();
     }
 
-    /// <summary>Only an address on this site, never back to the sign-in pages themselves.</summary>
+    /// <summary>
+    /// Only an address on this site (checked and escaped by <see cref="LocalUrl"/>), never back to the sign-in pages themselves,
+    /// and short enough that the signed link carrying it stays within the token's length limit.
+    /// </summary>
     public static string? LocalReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.Length <= 500 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && !url.Contains('\\', StringComparison.Ordinal) && !url.Any(char.IsControl)
-        && !url.StartsWith("/signin", StringComparison.OrdinalIgnoreCase) && !url.StartsWith("/signout", StringComparison.OrdinalIgnoreCase)
-            ? url
+        LocalUrl.From(url) is { Length: <= MaxReturnUrlLength } local
+        && !local.StartsWith("/signin", StringComparison.OrdinalIgnoreCase) && !local.StartsWith("/signout", StringComparison.OrdinalIgnoreCase)
+            ? local
             : null;
 
     private void SetMeta() =>

@@ -9,6 +9,7 @@ using Shipwise.Digest;
 using Shipwise.Mail;
 using Shipwise.Panel;
 using Shipwise.Search;
+using Shipwise.Security;
 using Shipwise.Site;
 
 namespace Shipwise.Hosting;
@@ -37,6 +38,7 @@ public static class ShipwiseHost
             ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         });
         builder.AddShipwise();
+        builder.AddSecurity();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddPanelWorker();
         builder.AddSearch();
@@ -55,6 +57,7 @@ public static class ShipwiseHost
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseSecurity();
         app.UseSite();
         app.UseAccounts();
         app.UseCommunity();
