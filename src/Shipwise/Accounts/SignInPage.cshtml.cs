@@ -49,9 +49,7 @@ public sealed class SignInPageModel(SignInLinks links, MailOutbox queue, MailLin
 
         if (!EmailAddress.TryNormalize(Email, out var email))
         {
-            Error = string.IsNullOrWhiteSpace(Email)
-                ? "Enter your email address."
-                : "Enter an email address in the form name@example.org.";
+            Error = EmailAddress.Problem(Email);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -36,9 +36,9 @@ public sealed class SubscribePageModel(SubscriberStore subscribers, Subscription
             return Page();
         }
 
-        if (!EmailAddress.TryNormalize(Email, out var email) || !email.All(char.IsAscii))
+        if (!EmailAddress.TryNormalize(Email, out var email))
         {
-            Error = string.IsNullOrWhiteSpace(Email) ? "Enter your email address." : "Enter an email address in the form name@example.org.";
+            Error = EmailAddress.Problem(Email);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
