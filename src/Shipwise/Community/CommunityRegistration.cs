@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Shipwise.Accounts;
+using Shipwise.Security;
 
 namespace Shipwise.Community;
 
@@ -78,11 +79,11 @@ public static class CommunityRegistration
             };
             options.AddPolicy(VotesPolicy, context => Reader.AccountId(context.User) is { } account
                 ? FixedWindow($"account:{account}", limits.VotesPerAccount)
-                : FixedWindow($"ip:{ClientAddress(context)}", limits.VotesPerIp));
-            options.AddPolicy(SignInPolicy, context => FixedWindow($"ip:{ClientAddress(context)}", limits.SignInPerIp));
+                : FixedWindow($"ip:{ClientAddress.Of(context)}", limits.VotesPerIp));
+            options.AddPolicy(SignInPolicy, context => FixedWindow($"ip:{ClientAddress.Of(context)}", limits.SignInPerIp));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == VotesPolicy
-                    ? FixedWindow($"votes-ip:{ClientAddress(context)}", limits.VotesPerIp)
+                    ? FixedWindow($"votes-ip:{ClientAddress.Of(context)}", limits.VotesPerIp)
                     : RateLimitPartition.GetNoLimiter(""));
         });
         return builder;
@@ -94,9 +95,6 @@ public static class CommunityRegistration
         app.UseRateLimiter();
         return app;
     }
-
-    // Behind a reverse proxy this is the proxy's address unless the deployment configures forwarded headers.
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static RateLimitPartition<string> FixedWindow(string key, RateLimitRule rule) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
