@@ -56,7 +56,18 @@ public sealed class SignInPageModel(SignInLinks links, MailOutbox queue, MailLin
 
         var (token, link) = links.Issue(email, ReturnUrl);
         var mail = SignInMail.Compose(email, mailLinks.Absolute("/signin/confirm?token=" + token), link.ExpiresAt, links.Lifetime);
-        if (!queue.TryEnqueue(mail))
+        var queued = queue.TryEnqueue(mail, MailKind.SignInLink);
+        if (queued.Outcome == MailQueued.RecipientLimit)
+        {
+            // The same answer for every address (it says nothing about accounts): the links already sent still work.
+            var minutes = Math.Max(1, (int)Math.Ceiling((queued.RetryAfter ?? TimeSpan.FromMinutes(1)).TotalMinutes));
+            Response.Headers.RetryAfter = (minutes * 60).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Error = $"Several sign-in links were sent to this address recently. Use the newest one, or ask again in {minutes} minute{(minutes == 1 ? "" : "s")}.";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        if (queued.Outcome == MailQueued.QueueFull)
         {
             Error = "Too many sign-in mails are waiting to go out. Please try again in a few minutes.";
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

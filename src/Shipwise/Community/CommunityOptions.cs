@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Shipwise.Core.Community;
+using Shipwise.Security;
 
 namespace Shipwise.Community;
 
@@ -55,29 +56,11 @@ public sealed class RateLimitOptions : IValidatableObject
     /// <summary>Sign-in requests per client address.</summary>
     public RateLimitRule SignInPerIp { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
 
+    /// <summary>Digest subscription requests per client address (each may mail a stranger a confirmation).</summary>
+    public RateLimitRule SubscribePerIp { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
+
     // Data annotations do not look inside nested objects, so each rule is checked here, by its full setting name.
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        foreach (var (name, rule) in new[] { (nameof(VotesPerAccount), VotesPerAccount), (nameof(VotesPerIp), VotesPerIp), (nameof(SignInPerIp), SignInPerIp) })
-        {
-            if (rule.PermitLimit < 1)
-            {
-                yield return new ValidationResult($"{Section}:{name}:PermitLimit is {rule.PermitLimit}; it must be at least 1.", [name]);
-            }
-
-            if (rule.WindowSeconds is < 1 or > 86_400)
-            {
-                yield return new ValidationResult($"{Section}:{name}:WindowSeconds is {rule.WindowSeconds}; it must be between 1 and 86400.", [name]);
-            }
-        }
-    }
-}
-
-public sealed class RateLimitRule
-{
-    public int PermitLimit { get; set; }
-
-    public int WindowSeconds { get; set; }
-
-    public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        new[] { (nameof(VotesPerAccount), VotesPerAccount), (nameof(VotesPerIp), VotesPerIp), (nameof(SignInPerIp), SignInPerIp), (nameof(SubscribePerIp), SubscribePerIp) }
+            .SelectMany(r => r.Item2.Check($"{Section}:{r.Item1}", r.Item1));
 }
