@@ -42,16 +42,28 @@ public sealed class CompareViews(Db db, Microsoft.AspNetCore.OutputCaching.IOutp
 
     private ConcurrentDictionary<(string, string), long> _pending = new();
 
-    /// <summary>Counts every compare page served, from the cache or freshly rendered; runs in front of the output cache.</summary>
-    public static async Task CountServedAsync(HttpContext context, Func<Task> next)
+    /// <summary>
+    /// Counts every compare page served, from the cache or freshly rendered; runs in front of the output cache.
+    /// Counted as the answer starts, so the view is recorded before the client has the page.
+    /// </summary>
+    public static Task CountServedAsync(HttpContext context, Func<Task> next)
     {
-        await next();
-        if (context.Response.StatusCode == StatusCodes.Status200OK && HttpMethods.IsGet(context.Request.Method)
+        if (HttpMethods.IsGet(context.Request.Method)
             && context.Request.Path.StartsWithSegments("/compare", out var rest) && rest.Value is { Length: > 1 } pair
             && Core.Compare.ComparePair.TryParse(pair[1..], out var left, out var right))
         {
-            context.RequestServices.GetRequiredService<CompareViews>().Count(left, right, ClientAddress.Of(context));
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    context.RequestServices.GetRequiredService<CompareViews>().Count(left, right, ClientAddress.Of(context));
+                }
+
+                return Task.CompletedTask;
+            });
         }
+
+        return next();
     }
 
     /// <summary>Counts the view unless this client already counted for the pair today; true when it counted.</summary>
