@@ -6,6 +6,13 @@ namespace Shipwise.Hosting;
 /// <summary>A marker for the check below: every value under a section Shipwise reads holds only characters <see cref="SafeText"/> allows.</summary>
 public sealed class SettingsText
 {
+    /// <summary>Registers the check to run at start (and before any CLI command).</summary>
+    public static void AddTo(IServiceCollection services)
+    {
+        services.AddOptions<SettingsText>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SettingsText>, SettingsTextValidator>();
+    }
+
     /// <summary>The sections Shipwise binds; other configuration (Logging, the environment's own variables) is not ours to judge.</summary>
     public static readonly string[] Sections =
     [

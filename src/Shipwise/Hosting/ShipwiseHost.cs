@@ -20,8 +20,7 @@ public static class ShipwiseHost
     /// <summary>Services shared by the web server and the CLI commands.</summary>
     public static T AddShipwise<T>(this T builder) where T : IHostApplicationBuilder
     {
-        builder.Services.AddOptions<SettingsText>().ValidateOnStart();
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SettingsText>, SettingsTextValidator>();
+        SettingsText.AddTo(builder.Services);
         builder.AddDatabase();
         builder.AddCatalog();
         builder.AddPanel();
