@@ -7,9 +7,16 @@ using Shipwise.Tests.Infrastructure;
 namespace Shipwise.Tests.Cli;
 
 /// <summary>Import and export through the real `shipwise` executable, on a real database.</summary>
-public abstract class ImportExportTests(string provider)
+public abstract class ImportExportTests(string provider) : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("shipwise-io").FullName;
+
+    // The folder holds exported files and, in one test, a FIFO and device nodes: nothing is left in /tmp.
+    public void Dispose()
+    {
+        Directory.Delete(_work, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
     private string WorkFile(string name) => Path.Combine(_work, name);
 
