@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dapper;
@@ -144,6 +145,48 @@ public sealed class CatalogQueries(Db db)
         return (ids.Distinct().ToList(), unknown);
     }
 
+    /// <summary>
+    /// The canonical slug each reference names, for references written as slugs or aliases (competitor
+    /// lists, links between tools); names that are neither are left out. The one resolver for references.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> CanonicalSlugsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await CanonicalSlugsAsync(connection, null, names, cancellationToken);
+    }
+
+    /// <summary>As above, inside a transaction (the importer's, which sees the rows it just wrote).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CanonicalSlugsAsync(
+        DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in names.Distinct(StringComparer.Ordinal).Chunk(1000))
+        {
+            var rows = await connection.QueryAsync<(string Name, string Slug)>(new CommandDefinition(
+                $"""
+                SELECT slug, slug FROM tools WHERE {db.InList("slug", "chunk")}
+                UNION ALL
+                SELECT a.alias, t.slug FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "chunk")}
+                """,
+                new { chunk = db.ListValue(chunk) }, transaction, cancellationToken: cancellationToken));
+            foreach (var (name, slug) in rows)
+            {
+                canonical.TryAdd(name, slug);
+            }
+        }
+
+        return canonical;
+    }
+
+    /// <summary>Every alias with the slug of the tool it names (the export rewrites references with it).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AliasesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Alias, string Slug)>(new CommandDefinition(
+            "SELECT a.alias, t.slug FROM tool_aliases a JOIN tools t ON t.id = a.tool_id", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Alias, r => r.Slug, StringComparer.Ordinal);
+    }
+
     public async Task<ToolPage> ListAsync(ToolListQuery query, CancellationToken cancellationToken = default)
     {
         var where = new List<string>();
@@ -169,7 +212,7 @@ public sealed class CatalogQueries(Db db)
 
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         parameters.Add("limit", query.PageSize);
-        parameters.Add("offset", (query.Page - 1) * query.PageSize);
+        parameters.Add("offset", Db.Offset(query.Page, query.PageSize));
 
         await using var connection = await db.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM tools {filter}", parameters, cancellationToken: cancellationToken));

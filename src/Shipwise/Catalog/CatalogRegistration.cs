@@ -6,7 +6,7 @@ public static class CatalogRegistration
 {
     public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CatalogChangeNotifier>();
         builder.Services.AddSingleton<CatalogQueries>();
         builder.Services.AddSingleton<ToolCards>();

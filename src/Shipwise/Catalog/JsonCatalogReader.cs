@@ -83,6 +83,11 @@ public sealed class JsonCatalogReader
             }
         }
 
+        if (fatal is null && TrailingData() is { } trailing)
+        {
+            fatal = trailing;
+        }
+
         var total = _discarded + _end;
         if (fatal is not null)
         {
@@ -207,6 +212,30 @@ public sealed class JsonCatalogReader
                 return new ImportProblem(null, "$.groups", "must be an array");
             default:
                 return new ImportProblem(null, $"$.{name}", "is not a field of the catalog format (expected 'schemaVersion', 'groups' and 'tools')");
+        }
+    }
+
+    // After the catalog object only whitespace may follow: two files run together must not import as the first one alone.
+    private ImportProblem? TrailingData()
+    {
+        while (true)
+        {
+            for (var i = _start; i < _end; i++)
+            {
+                if (_buffer[i] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+                {
+                    return new ImportProblem(LineAt(i), "$", "there is more after the catalog object; a file holds one catalog (import several files one by one)");
+                }
+            }
+
+            if (_endOfStream)
+            {
+                return null;
+            }
+
+            _start = _end;
+            Compact(noProgress: false);
+            Fill();
         }
     }
 

@@ -9,6 +9,7 @@ using Shipwise.Digest;
 using Shipwise.Mail;
 using Shipwise.Panel;
 using Shipwise.Search;
+using Shipwise.Security;
 using Shipwise.Site;
 
 namespace Shipwise.Hosting;
@@ -19,6 +20,7 @@ public static class ShipwiseHost
     /// <summary>Services shared by the web server and the CLI commands.</summary>
     public static T AddShipwise<T>(this T builder) where T : IHostApplicationBuilder
     {
+        SettingsText.AddTo(builder.Services);
         builder.AddDatabase();
         builder.AddCatalog();
         builder.AddPanel();
@@ -35,6 +37,7 @@ public static class ShipwiseHost
             ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         });
         builder.AddShipwise();
+        builder.AddSecurity();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddPanelWorker();
         builder.AddSearch();
@@ -53,6 +56,7 @@ public static class ShipwiseHost
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseSecurity();
         app.UseSite();
         app.UseAccounts();
         app.UseCommunity();

@@ -47,11 +47,11 @@ public sealed class SiteChanges(Db db, IOutputCacheStore cache, ILogger<SiteChan
 }
 
 /// <summary>Polls for content changes. Wall-clock polling on purpose: it paces I/O, it is not domain time.</summary>
-public sealed class SiteChangeWatcher(SiteChanges changes, IConfiguration configuration, ILogger<SiteChangeWatcher> logger) : BackgroundService
+public sealed class SiteChangeWatcher(SiteChanges changes, Microsoft.Extensions.Options.IOptions<SiteOptions> options, ILogger<SiteChangeWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromMilliseconds(configuration.GetValue("Site:ChangePollMilliseconds", 2000));
+        var interval = TimeSpan.FromMilliseconds(options.Value.ChangePollMilliseconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
