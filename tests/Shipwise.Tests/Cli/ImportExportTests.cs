@@ -85,11 +85,10 @@ public abstract class ImportExportTests(string provider) : IDisposable
     {
         await using var first = await TestDatabase.CreateAsync(provider);
         Assert.Equal(0, (await ShipwiseProcess.RunAsync(first, "import", RepoPaths.DemoCatalog)).ExitCode);
-        var demo = JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.DemoCatalog, TestContext.Current.CancellationToken))!;
-        var vllm = demo["tools"]!.AsArray().Single(t => (string?)t!["slug"] == "vllm")!.DeepClone();
+        var vllm = JsonSerializer.SerializeToNode(TestCatalogs.Read(RepoPaths.DemoCatalog).Tools.Single(t => t.Slug == "vllm"), CatalogJson.Options)!;
         vllm["slug"] = "vllm-engine";
         vllm["aliases"] = new JsonArray("vllm");
-        await File.WriteAllTextAsync(WorkFile("rename.json"), $$"""{"schemaVersion":1,"tools":[{{vllm.ToJsonString()}}]}""", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(WorkFile("rename.json"), $$"""{"schemaVersion":2,"tools":[{{vllm.ToJsonString()}}]}""", TestContext.Current.CancellationToken);
         var renamed = await ShipwiseProcess.RunAsync(first, "import", WorkFile("rename.json"));
         Assert.True(renamed.ExitCode == 0, renamed.Error);
         Assert.Contains("0 added, 1 updated", renamed.Output);
