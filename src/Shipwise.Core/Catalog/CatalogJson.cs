@@ -33,11 +33,13 @@ public static class CatalogJson
 
     // An empty list says no more than a missing one, and every list reads back as empty when
     // missing: leaving them out keeps documents (and fingerprints) the same whichever way a file wrote it.
+    // Not a required one: a fact whose value is an empty list ("no regional endpoint") must keep its
+    // value, or the stored document cannot be read back.
     private static void OmitEmptyLists(JsonTypeInfo type)
     {
         foreach (var property in type.Properties)
         {
-            if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
+            if (!property.IsRequired && property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
             {
                 property.ShouldSerialize = (_, value) => value is not IEnumerable items || items.GetEnumerator().MoveNext();
             }

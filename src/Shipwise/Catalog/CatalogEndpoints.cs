@@ -58,7 +58,8 @@ public static class CatalogEndpoints
     }
 
     public static async Task<Results<Ok<ToolResponse>, RedirectHttpResult, ProblemHttpResult>> GetToolAsync(
-        string slug, CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, CommunityQueries community, CancellationToken cancellationToken)
+        string slug, CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, CommunityQueries community, ToolFreshnessQueries freshness,
+        CancellationToken cancellationToken)
     {
         var lookup = await queries.FindAsync(slug, cancellationToken);
         if (lookup.RedirectTo is { } canonical)
@@ -76,6 +77,6 @@ public static class CatalogEndpoints
 
         var current = await reviews.CurrentForToolAsync(lookup.Tool, cancellationToken);
         var votes = await community.FigureAsync(lookup.Tool.Id, cancellationToken);
-        return TypedResults.Ok(ToolResponse.From(lookup.Tool, current, critics, votes));
+        return TypedResults.Ok(ToolResponse.From(lookup.Tool, current, critics, votes, await freshness.ForAsync(lookup.Tool, cancellationToken)));
     }
 }

@@ -10,6 +10,7 @@ using Shipwise.Mail;
 using Shipwise.Panel;
 using Shipwise.Search;
 using Shipwise.Site;
+using Shipwise.Sources;
 
 namespace Shipwise.Hosting;
 
@@ -21,6 +22,7 @@ public static class ShipwiseHost
     {
         builder.AddDatabase();
         builder.AddCatalog();
+        builder.AddSources();
         builder.AddPanel();
         builder.AddMail();
         builder.AddDigest();
@@ -37,6 +39,7 @@ public static class ShipwiseHost
         builder.AddShipwise();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddPanelWorker();
+        builder.AddSourceSchedule();
         builder.AddSearch();
         builder.AddSite();
         builder.AddAccounts();

@@ -22,14 +22,15 @@ public sealed class SiteChanges(Db db, IOutputCacheStore cache, ILogger<SiteChan
     public async Task<bool> CheckAsync(CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var parts = await connection.QuerySingleAsync<(long? Reviews, string? Tools, long? Count, string? Panels, long? Decisions, long? Votes)>(new CommandDefinition(
+        var parts = await connection.QuerySingleAsync<(long? Reviews, string? Tools, long? Count, string? Panels, long? Decisions, long? Votes, long? Catalog)>(new CommandDefinition(
             """
             SELECT (SELECT max(id) FROM reviews),
                    (SELECT CAST(max(updated_at) AS TEXT) FROM tools),
                    (SELECT count(*) FROM tools),
                    (SELECT CAST(max(panel_changed_at) AS TEXT) FROM tools),
                    (SELECT count(*) FROM reviews WHERE status = 'disputed'),
-                   (SELECT seq FROM community_changes WHERE id = 1)
+                   (SELECT seq FROM community_changes WHERE id = 1),
+                   (SELECT seq FROM catalog_changes WHERE id = 1)
             """,
             cancellationToken: cancellationToken));
         var stamp = parts.ToString();
