@@ -26,6 +26,7 @@ public sealed record LifecycleBanner(string Status, string Text, DateOnly? Depre
 /// </summary>
 public sealed record ToolFreshness(int StaleAfterDays, IReadOnlyList<StaleFactView> Stale, IReadOnlyList<ConflictView> Conflicts, LifecycleBanner? Lifecycle)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty => Stale.Count == 0 && Conflicts.Count == 0 && Lifecycle is null;
 }
 

@@ -34,8 +34,10 @@ public sealed class SourceFeed(Db db)
         var rows = group.OrderBy(r => r.Id).ToList();
         var first = rows[0];
         var asOf = rows.Max(r => DateOnly.ParseExact(r.AsOf, "yyyy-MM-dd"));
-        var phrases = rows.Select(r => r.Phrase.StartsWith("after ", StringComparison.Ordinal) ? r.Phrase[6..] : r.Phrase).Distinct().ToList();
-        var what = phrases.Count <= 2 ? FactFormat.List(phrases) : $"{phrases[0]} and {phrases.Count - 1} other changes";
+        // Facts first: a new hosting offer is news only when nothing about the model itself changed.
+        var facts = rows.Where(r => !r.Fact.StartsWith(Core.Catalog.Sources.FactMerge.OfferingPrefix, StringComparison.Ordinal)).ToList();
+        var phrases = (facts.Count > 0 ? facts : rows).Select(r => r.Phrase.StartsWith("after ", StringComparison.Ordinal) ? r.Phrase[6..] : r.Phrase).Distinct().ToList();
+        var what = phrases.Count <= 2 ? FactFormat.List(phrases) : $"{phrases[0]} and {phrases.Count - 1} more changes";
         var lines = rows.Select(r => $"{Catalog.ToolFreshnessQueries.Label(r.Fact)}: {r.BeforeText ?? "not on record"} → {r.AfterText}");
         return new SourceFeedEntry(
             rows.Max(r => r.Id), first.Slug, first.ToolName,

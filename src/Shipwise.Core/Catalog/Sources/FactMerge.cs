@@ -108,7 +108,7 @@ public static class FactMerge
         if (r.HasTokenPrices)
         {
             var proposed = MergePricing(facts.Pricing?.Value, r);
-            facts = facts with { Pricing = Merge(FactName.Pricing, facts.Pricing, Sourced(proposed), SamePricing, PricingRead.Describe, outcomes) };
+            facts = facts with { Pricing = Merge(FactName.Pricing, facts.Pricing, Sourced(proposed), SamePricing, PricingRead.Describe, outcomes, PricingAgrees) };
         }
 
         if (r.ContextWindow is { } context)
@@ -200,8 +200,13 @@ public static class FactMerge
     }
 
     /// <summary>The one rule for a single fact; returns the fact the tool keeps.</summary>
+    /// <param name="agrees">
+    /// A weaker sameness for a verified fact: the source says the same about everything the fact
+    /// says and only adds detail (a cached-input price). The verified fact is kept and confirmed.
+    /// </param>
     private static SourcedFact<T>? Merge<T>(
-        FactName name, SourcedFact<T>? current, SourcedFact<T> proposed, Func<T, T, bool> same, Func<T, string> text, List<FactOutcome> outcomes)
+        FactName name, SourcedFact<T>? current, SourcedFact<T> proposed, Func<T, T, bool> same, Func<T, string> text, List<FactOutcome> outcomes,
+        Func<T, T, bool>? agrees = null)
     {
         var key = name.ToWire();
         var after = text(proposed.Value);
@@ -212,7 +217,7 @@ public static class FactMerge
         }
 
         var before = text(current.Value);
-        if (same(current.Value, proposed.Value))
+        if (same(current.Value, proposed.Value) || current.Status == FactStatus.Verified && agrees?.Invoke(current.Value, proposed.Value) == true)
         {
             outcomes.Add(new FactOutcome(key, FactOutcomeKind.Confirmed, before, before) { AsOf = proposed.AsOf });
             return current;
@@ -308,6 +313,12 @@ public static class FactMerge
             CachedInputPerMillionTokensUsd = r.CachedInputPerMillionTokensUsd ?? current?.CachedInputPerMillionTokensUsd,
         };
     }
+
+    private static bool PricingAgrees(Pricing verified, Pricing source) =>
+        verified.Model == source.Model
+        && (verified.InputPerMillionTokensUsd is null || verified.InputPerMillionTokensUsd == source.InputPerMillionTokensUsd)
+        && (verified.OutputPerMillionTokensUsd is null || verified.OutputPerMillionTokensUsd == source.OutputPerMillionTokensUsd)
+        && (verified.CachedInputPerMillionTokensUsd is null || verified.CachedInputPerMillionTokensUsd == source.CachedInputPerMillionTokensUsd);
 
     private static bool SamePricing(Pricing a, Pricing b) =>
         a.Model == b.Model

@@ -15,7 +15,9 @@ public static class AtomFeed
         var facts = await sourceChanges.RecentAsync(Entries, context.RequestAborted);
         var baseUrl = urls.Base(context.Request);
         context.Response.ContentType = "application/atom+xml; charset=utf-8";
-        await using var writer = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
+        // Written to memory first: XmlWriter flushes synchronously when its buffer fills, which Kestrel refuses.
+        using var buffer = new MemoryStream();
+        await using var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
         await writer.WriteStartDocumentAsync();
         writer.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
         writer.WriteElementString("title", "Shipwise: new and changed verdicts");
@@ -67,6 +69,8 @@ public static class AtomFeed
         writer.WriteEndElement();
         await writer.WriteEndDocumentAsync();
         await writer.FlushAsync();
+        buffer.Position = 0;
+        await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
     private static void Link(XmlWriter writer, string href, string rel)
