@@ -7,9 +7,10 @@ namespace Shipwise.Site;
 /// <summary>
 /// Notices that the catalog, the reviews or the votes changed — on this node or any other node
 /// sharing the database — and drops the cached pages. The stamp is read from indexed maxima, so a
-/// check costs a few index lookups, and it is taken at most once per poll interval.
+/// check costs a few index lookups, and it is taken at most once per poll interval. The date is
+/// part of it too: what a page says about stale facts and lifecycles depends on the day.
 /// </summary>
-public sealed class SiteChanges(Db db, IOutputCacheStore cache, ILogger<SiteChanges> logger)
+public sealed class SiteChanges(Db db, IOutputCacheStore cache, TimeProvider clock, ILogger<SiteChanges> logger)
 {
     public const string PagesTag = "pages";
 
@@ -33,7 +34,7 @@ public sealed class SiteChanges(Db db, IOutputCacheStore cache, ILogger<SiteChan
                    (SELECT seq FROM catalog_changes WHERE id = 1)
             """,
             cancellationToken: cancellationToken));
-        var stamp = parts.ToString();
+        var stamp = parts + " " + DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
         if (stamp == _stamp)
         {
             return false;

@@ -296,8 +296,18 @@ public sealed class SourceImporter(
             """,
             new
             {
-                report.Source, request.Connector, location, runBy, node, now, report.EntriesRead, report.ToolsChanged,
-                report.FactsAdded, report.FactsChanged, report.Conflicts, Unplaced = report.Unplaced.Count,
+                report.Source,
+                request.Connector,
+                location,
+                runBy,
+                node,
+                now,
+                report.EntriesRead,
+                report.ToolsChanged,
+                report.FactsAdded,
+                report.FactsChanged,
+                report.Conflicts,
+                Unplaced = report.Unplaced.Count,
             },
             transaction, cancellationToken: cancellationToken));
 
@@ -316,8 +326,16 @@ public sealed class SourceImporter(
                 {
                     rows.Add(new
                     {
-                        runId, toolId, o.Fact, Change = o.Kind == FactOutcomeKind.Added ? "added" : "changed", o.Before, o.After,
-                        Phrase = phrases.GetValueOrDefault(o.Fact) ?? OfferingPhrase(o), Label = report.Label, AsOf = o.AsOf.ToString("yyyy-MM-dd"), now,
+                        runId,
+                        toolId,
+                        o.Fact,
+                        Change = o.Kind == FactOutcomeKind.Added ? "added" : "changed",
+                        o.Before,
+                        o.After,
+                        Phrase = phrases.GetValueOrDefault(o.Fact) ?? OfferingPhrase(o),
+                        Label = report.Label,
+                        AsOf = o.AsOf.ToString("yyyy-MM-dd"),
+                        now,
                     });
                 }
             }

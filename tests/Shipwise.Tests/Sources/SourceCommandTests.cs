@@ -1,6 +1,6 @@
 using Dapper;
-using Npgsql;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Shipwise.Tests.Infrastructure;
 
 namespace Shipwise.Tests.Sources;

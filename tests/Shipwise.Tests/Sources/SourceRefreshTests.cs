@@ -185,6 +185,26 @@ public abstract class SourceRefreshTests(string provider)
     }
 
     [Fact]
+    public async Task A_shutdown_date_from_a_source_drives_the_lifecycle_banner()
+    {
+        await using var app = await SourcesApp.StartAsync(provider);
+        var table = JsonNode.Parse(File.ReadAllText(RecordedSourceServer.Fixture("litellm-excerpt.json")))!;
+        table["gpt-4o-mini"]!["deprecation_date"] = "2027-01-14";
+        app.Server.SetLiteLlm(table.ToJsonString());
+        var report = await app.RefreshOneAsync("litellm");
+        Assert.Contains(report.Tools.Single(t => t.Slug == "gpt-4o-mini").Outcomes, o => o.Fact == "lifecycle" && o.Kind != FactOutcomeKind.Confirmed);
+
+        var banner = (await app.ApiToolAsync("gpt-4o-mini")).GetProperty("freshness").GetProperty("lifecycle");
+        Assert.Equal("deprecated", banner.GetProperty("status").GetString());
+        Assert.Equal("Deprecated; shuts down on 14 Jan 2027", banner.GetProperty("text").GetString());
+        Assert.Contains("Deprecated; shuts down on 14 Jan 2027.", await app.PageAsync("/tools/gpt-4o-mini"));
+
+        // The day passes: the same fact now reads retired, with no new run (cached pages turn over with the date).
+        app.Clock.Advance(TimeSpan.FromDays(60));
+        Assert.Contains("Retired on 14 Jan 2027.", await app.PageAsync("/tools/gpt-4o-mini"));
+    }
+
+    [Fact]
     public async Task An_operator_places_an_unplaced_name_and_the_next_run_applies_it_there()
     {
         await using var app = await SourcesApp.StartAsync(provider);
