@@ -60,6 +60,12 @@ public sealed class SourceRefresh(SourceImporter importer, Db db, IOptions<Catal
                 logger.LogWarning("Source {Source} failed: {Error}", name, ex.Problem);
                 outcomes.Add(new RefreshOutcome(name, null, ex.Problem, null));
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Not the source's fault (the database, a bug): still reported, and the other sources still run.
+                logger.LogError(ex, "Source {Source} failed", name);
+                outcomes.Add(new RefreshOutcome(name, null, $"{ex.GetType().Name}: {ex.Message}", null));
+            }
             finally
             {
                 if (!dryRun)
