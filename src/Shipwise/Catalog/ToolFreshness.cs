@@ -37,7 +37,7 @@ public sealed record ToolFreshness(int StaleAfterDays, IReadOnlyList<StaleFactVi
 /// </summary>
 public sealed class ToolFreshnessQueries(Db db, IOptions<CatalogOptions> options, TimeProvider clock)
 {
-    private sealed record Conflict(string Fact, string SourceName, string CurrentText, string CurrentFact, string ProposedText, string ProposedFact, DateTimeOffset CreatedAt);
+    private sealed record Conflict(string Fact, string SourceName, string? Connector, string CurrentText, string CurrentFact, string ProposedText, string ProposedFact, DateTimeOffset CreatedAt);
 
     public async Task<ToolFreshness> ForAsync(StoredTool stored, CancellationToken cancellationToken)
     {
@@ -53,9 +53,10 @@ public sealed class ToolFreshnessQueries(Db db, IOptions<CatalogOptions> options
             .ToList();
         var conflicts = (await connection.QueryAsync<Conflict>(new CommandDefinition(
                 """
-                SELECT fact AS Fact, source_name AS SourceName, current_text AS CurrentText, current_fact AS CurrentFact, proposed_text AS ProposedText,
-                       proposed_fact AS ProposedFact, created_at AS CreatedAt
-                FROM fact_conflicts WHERE tool_id = @Id AND status = 'open' ORDER BY fact, source_name
+                SELECT c.fact AS Fact, c.source_name AS SourceName, r.connector AS Connector, c.current_text AS CurrentText, c.current_fact AS CurrentFact,
+                       c.proposed_text AS ProposedText, c.proposed_fact AS ProposedFact, c.created_at AS CreatedAt
+                FROM fact_conflicts c LEFT JOIN source_runs r ON r.id = c.run_id
+                WHERE c.tool_id = @Id AND c.status = 'open' ORDER BY c.fact, c.source_name
                 """, new { stored.Id }, cancellationToken: cancellationToken)))
             .Select(View)
             .ToList();
@@ -66,7 +67,7 @@ public sealed class ToolFreshnessQueries(Db db, IOptions<CatalogOptions> options
     {
         var current = ProvenanceOf(c.CurrentFact);
         var proposed = ProvenanceOf(c.ProposedFact);
-        return new ConflictView(c.Fact, Label(c.Fact), c.SourceName, c.CurrentText, current?.Source, current?.AsOf, c.ProposedText, proposed?.Source, proposed?.AsOf, c.CreatedAt);
+        return new ConflictView(c.Fact, Label(c.Fact), SourceLabels.Connector.Label(c.Connector ?? c.SourceName), c.CurrentText, current?.Source, current?.AsOf, c.ProposedText, proposed?.Source, proposed?.AsOf, c.CreatedAt);
     }
 
     /// <summary>The source and date of a fact (or offering) stored as catalog JSON.</summary>

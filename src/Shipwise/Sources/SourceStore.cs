@@ -7,9 +7,25 @@ using Shipwise.Data;
 
 namespace Shipwise.Sources;
 
-public sealed record SourceRunRow(
-    long Id, string SourceName, string Connector, string Location, string RunBy, string Node, DateTimeOffset StartedAt, string Status, string? Error,
-    long Entries, long ToolsChanged, long FactsAdded, long FactsChanged, long Conflicts, long Unplaced);
+/// <summary>One run of a source. Properties, not a constructor: the counters are 32-bit on PostgreSQL and 64-bit on SQLite.</summary>
+public sealed record SourceRunRow
+{
+    public long Id { get; init; }
+    public string SourceName { get; init; } = "";
+    public string Connector { get; init; } = "";
+    public string Location { get; init; } = "";
+    public string RunBy { get; init; } = "";
+    public string Node { get; init; } = "";
+    public DateTimeOffset StartedAt { get; init; }
+    public string Status { get; init; } = "";
+    public string? Error { get; init; }
+    public long Entries { get; init; }
+    public long ToolsChanged { get; init; }
+    public long FactsAdded { get; init; }
+    public long FactsChanged { get; init; }
+    public long Conflicts { get; init; }
+    public long Unplaced { get; init; }
+}
 
 public sealed record SourceChangeRow(long Id, string Slug, string ToolName, string Fact, string Change, string? BeforeText, string AfterText, string Phrase, string SourceLabel, string AsOf, DateTimeOffset CreatedAt);
 
@@ -43,9 +59,8 @@ public sealed class SourceStore(Db db, CatalogQueries queries, CatalogChangeNoti
         return [.. await connection.QueryAsync<SourceRunRow>(new CommandDefinition(
             """
             SELECT r.id AS Id, r.source_name AS SourceName, r.connector AS Connector, r.location AS Location, r.run_by AS RunBy, r.node AS Node,
-                   r.started_at AS StartedAt, r.status AS Status, r.error AS Error, CAST(r.entries AS BIGINT) AS Entries, CAST(r.tools_changed AS BIGINT) AS ToolsChanged,
-                   CAST(r.facts_added AS BIGINT) AS FactsAdded, CAST(r.facts_changed AS BIGINT) AS FactsChanged, CAST(r.conflicts AS BIGINT) AS Conflicts,
-                   CAST(r.unplaced AS BIGINT) AS Unplaced
+                   r.started_at AS StartedAt, r.status AS Status, r.error AS Error, r.entries AS Entries, r.tools_changed AS ToolsChanged,
+                   r.facts_added AS FactsAdded, r.facts_changed AS FactsChanged, r.conflicts AS Conflicts, r.unplaced AS Unplaced
             FROM source_runs r WHERE r.id IN (SELECT max(id) FROM source_runs GROUP BY source_name)
             ORDER BY r.source_name
             """, cancellationToken: cancellationToken))];

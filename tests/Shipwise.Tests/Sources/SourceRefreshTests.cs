@@ -111,10 +111,11 @@ public abstract class SourceRefreshTests(string provider)
     }
 
     [Fact]
-    public async Task A_404_and_an_unreachable_source_are_named_and_write_nothing()
+    public async Task A_404_an_unreachable_source_a_503_and_an_oversized_answer_are_named_and_write_nothing()
     {
         await using var app = await SourcesApp.StartAsync(provider, new()
         {
+            ["Catalog:SourceMaxMegabytes"] = "1",
             ["Catalog:Sources:2:Models:2"] = "acme/not-on-the-hub",
             ["Catalog:Sources:3:Name"] = "mirror",
             ["Catalog:Sources:3:From"] = "openrouter",
@@ -133,6 +134,13 @@ public abstract class SourceRefreshTests(string provider)
         app.Server.Fail(RecordedSourceServer.OpenRouterPath, 503);
         var unavailable = Assert.Single(await app.RefreshAsync("openrouter")).Error!;
         Assert.Contains("503", unavailable);
+
+        // An answer over Catalog:SourceMaxMegabytes is refused, not read into memory.
+        var table = JsonNode.Parse(File.ReadAllText(RecordedSourceServer.Fixture("litellm-excerpt.json")))!;
+        table["sample_spec"]!["padding"] = new string('x', 1_200_000);
+        app.Server.SetLiteLlm(table.ToJsonString());
+        var tooLarge = Assert.Single(await app.RefreshAsync("litellm")).Error!;
+        Assert.Contains("Catalog:SourceMaxMegabytes (1 MB)", tooLarge);
         Assert.Equal(before, await app.CatalogStateAsync());
     }
 
@@ -152,7 +160,7 @@ public abstract class SourceRefreshTests(string provider)
         Assert.StartsWith("Usage-based: $2.00 / $8.00 per 1M tokens", conflict.GetProperty("sourceValue").GetString());
         var page = await app.PageAsync("/tools/gpt-4o");
         Assert.Contains("Sources disagree", page);
-        Assert.Contains("openrouter says Usage-based: $2.00 / $8.00", page);
+        Assert.Contains("OpenRouter says Usage-based: $2.00 / $8.00", page);
 
         // Operators only, and every decision carries the form token.
         Assert.Equal(HttpStatusCode.Redirect, (await app.Client.GetAsync("/operator/sources", Token)).StatusCode);
@@ -208,11 +216,15 @@ public abstract class SourceRefreshTests(string provider)
     public async Task An_operator_places_an_unplaced_name_and_the_next_run_applies_it_there()
     {
         await using var app = await SourcesApp.StartAsync(provider);
+        var ops = await app.SignInAsync(SourcesApp.OperatorEmail);
+        var empty = await app.SendAsync(ops.Get("/operator/sources"));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("Not run yet.", await empty.Content.ReadAsStringAsync(Token));
+
         var report = await app.RefreshOneAsync("openrouter");
         Assert.Contains(report.Unplaced, u => u.Name == "deepseek/deepseek-chat");
         Assert.Equal(39, await app.ScalarAsync<long>("SELECT count(*) FROM tools"));
 
-        var ops = await app.SignInAsync(SourcesApp.OperatorEmail);
         var placed = await app.SendAsync(ops.Post("/operator/sources?handler=Place", ("source", "openrouter"), ("name", "deepseek/deepseek-chat"), ("tool", "deepseek-v3")));
         Assert.Equal(HttpStatusCode.Redirect, placed.StatusCode);
         var next = await app.RefreshOneAsync("openrouter");
