@@ -189,6 +189,10 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
         if (problemCount == 0 && groups.Count > 0)
         {
             groupsChanged = await WriteGroupsAsync(connection, transaction, [.. groups.Select(g => g.group)], now, cancellationToken);
+            if (groupsChanged > 0)
+            {
+                await CatalogStamp.BumpAsync(connection, transaction, cancellationToken);
+            }
         }
 
         if (problemCount > 0)

@@ -20,6 +20,9 @@ public sealed record ToolLookup(StoredTool? Tool, string? RedirectTo)
 
 public sealed record ToolListQuery(int Page, int PageSize, string? Category, string? Kind, string? Search);
 
+/// <summary>The tool a name resolved to.</summary>
+public sealed record ResolvedName(long Id, string Slug);
+
 public sealed record ToolPage(IReadOnlyList<StoredTool> Items, int Page, int PageSize, long Total);
 
 /// <summary>Reads the catalog. One query per request, documents parsed only for the rows returned.</summary>
@@ -123,6 +126,45 @@ public sealed class CatalogQueries(Db db)
     {
         var lookup = await FindAsync(slugOrAlias, cancellationToken);
         return lookup.Tool ?? (lookup.RedirectTo is { } canonical ? (await FindAsync(canonical, cancellationToken)).Tool : null);
+    }
+
+    /// <summary>
+    /// Many names at once, by <see cref="FindAsync"/>'s rule (the exact slug, else the name's slug
+    /// form as a slug or an alias), in a few set-based queries: the tool each name resolves to.
+    /// Names that resolve to nothing are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ResolvedName>> ResolveManyAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        var normalized = names.Distinct(StringComparer.Ordinal).ToDictionary(n => n, Slug.From, StringComparer.Ordinal);
+        var lookups = normalized.Keys.Concat(normalized.Values).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var slugs = new Dictionary<string, ResolvedName>(StringComparer.Ordinal);
+        var aliases = new Dictionary<string, ResolvedName>(StringComparer.Ordinal);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        foreach (var chunk in lookups.Chunk(1000))
+        {
+            var rows = await connection.QueryAsync<(string Name, long Id, string Slug, long IsAlias)>(new CommandDefinition(
+                $"""
+                SELECT slug AS Name, id AS Id, slug AS Slug, CAST(0 AS BIGINT) AS IsAlias FROM tools WHERE {db.InList("slug", "chunk")}
+                UNION ALL
+                SELECT a.alias, t.id, t.slug, CAST(1 AS BIGINT) FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "chunk")}
+                """,
+                new { chunk = db.ListValue(chunk) }, cancellationToken: cancellationToken));
+            foreach (var row in rows)
+            {
+                (row.IsAlias != 0 ? aliases : slugs)[row.Name] = new ResolvedName(row.Id, row.Slug);
+            }
+        }
+
+        var resolved = new Dictionary<string, ResolvedName>(StringComparer.Ordinal);
+        foreach (var (name, slug) in normalized)
+        {
+            if (slugs.TryGetValue(name, out var exact) || aliases.TryGetValue(slug, out exact) || slugs.TryGetValue(slug, out exact))
+            {
+                resolved[name] = exact;
+            }
+        }
+
+        return resolved;
     }
 
     /// <summary>Ids of the tools with these slugs or aliases; unknown names are returned separately so a command can name them.</summary>

@@ -19,6 +19,7 @@ public static class ShipwiseCli
         root.Add(serve);
         root.Add(MigrateCommand.Create());
         root.Add(ImportCommand.Create());
+        root.Add(RefreshCommand.Create());
         root.Add(ExportCommand.Create());
         root.Add(ReviewCommand.Create());
         root.Add(DigestCommand.Create());

@@ -11,6 +11,7 @@ using Shipwise.Panel;
 using Shipwise.Search;
 using Shipwise.Security;
 using Shipwise.Site;
+using Shipwise.Sources;
 
 namespace Shipwise.Hosting;
 
@@ -23,6 +24,7 @@ public static class ShipwiseHost
         SettingsText.AddTo(builder.Services);
         builder.AddDatabase();
         builder.AddCatalog();
+        builder.AddSources();
         builder.AddPanel();
         builder.AddMail();
         builder.AddDigest();
@@ -40,6 +42,7 @@ public static class ShipwiseHost
         builder.AddSecurity();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddPanelWorker();
+        builder.AddSourceSchedule();
         builder.AddSearch();
         builder.AddSite();
         builder.AddAccounts();
