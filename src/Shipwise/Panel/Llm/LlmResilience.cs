@@ -89,7 +89,7 @@ public sealed partial class LlmResilience : IDisposable
 /// inside it, so that the timeout and the concurrency slot cover the last byte and no body larger
 /// than Llm:MaxResponseBytes is ever held.
 /// </summary>
-public sealed class LlmHttpHandler(LlmResilience resilience) : DelegatingHandler
+internal sealed class LlmHttpHandler(LlmResilience resilience) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         resilience.Pipeline.ExecuteAsync(
@@ -155,7 +155,7 @@ public sealed class LlmHttpHandler(LlmResilience resilience) : DelegatingHandler
 }
 
 /// <summary>A response body over Llm:MaxResponseBytes. Not transient: the same request would only bring the same flood.</summary>
-public sealed class LlmResponseTooLargeException(int limit, long? declared) : Exception(
+internal sealed class LlmResponseTooLargeException(int limit, long? declared) : Exception(
     declared is { } length
         ? string.Create(CultureInfo.InvariantCulture, $"the server announced a {length}-byte answer, over Llm:MaxResponseBytes ({limit}); it was not read")
         : string.Create(CultureInfo.InvariantCulture, $"the answer passed Llm:MaxResponseBytes ({limit} bytes); reading stopped there"));
