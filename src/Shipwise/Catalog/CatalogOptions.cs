@@ -23,7 +23,7 @@ public sealed class CatalogOptions : IValidatableObject
     public List<SourceSettings> Sources { get; set; } = [];
 
     /// <summary>How often `serve` refreshes each source; 0 turns the schedule off (`shipwise refresh` still works).</summary>
-    [Range(0, 8760, ErrorMessage = "Catalog:RefreshHours must be between 0 (off) and 8760.")]
+    [Range(0d, 8760d, ErrorMessage = "Catalog:RefreshHours must be between 0 (off) and 8760.")]
     public double RefreshHours { get; set; } = 24;
 
     /// <summary>How long one source may take to answer, retries included.</summary>
