@@ -72,6 +72,8 @@ public abstract class SourceRefreshTests(string provider)
         var first = await app.RefreshAsync();
         Assert.All(first, o => Assert.True(o.Error is null, o.Error));
         Assert.True(first.Sum(o => o.Report!.FactsAdded) > 0);
+        // The worker sees the last write on its next poll and re-reviews every tool whose peers moved.
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Token);
         await app.PanelDrainedAsync();
         var before = await app.CatalogStateAsync();
 
