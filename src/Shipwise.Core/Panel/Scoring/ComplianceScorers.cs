@@ -266,10 +266,10 @@ public sealed class LicenceTermsScorer : CriterionScorer
         var findings = new List<Finding> { new("licence", Polarity(score), text, 1.0) };
 
         // The same licence among the alternatives, and a stricter one: how much freedom choosing this tool buys.
-        var others = inputs.Peers.Others(inputs.Slug).Where(p => p.License is not null && p.Kind == inputs.Kind && p.Name != inputs.Name).OrderBy(p => Phrasing.Hash(inputs.Slug + "|" + p.Slug)).ToList();
-        var same = others.Where(p => p.License == licence).Take(2).Select(p => p.Name).ToList();
-        var stricter = others.FirstOrDefault(p => LicenceClass.Score(p.License!) < LicenceClass.Score(licence) - 10);
-        var looser = others.FirstOrDefault(p => LicenceClass.Score(p.License!) > LicenceClass.Score(licence) + 10);
+        var seed = Phrasing.Hash(inputs.Slug);
+        var same = inputs.Peers.SameLicence(inputs.Slug, inputs.Name, inputs.Kind, licence, 2, seed).Select(p => p.Name).ToList();
+        var stricter = inputs.Peers.LicencePeer(inputs.Slug, inputs.Kind, l => LicenceClass.Score(l) < LicenceClass.Score(licence) - 10, seed);
+        var looser = inputs.Peers.LicencePeer(inputs.Slug, inputs.Kind, l => LicenceClass.Score(l) > LicenceClass.Score(licence) + 10, seed);
         var parts = new List<string>();
         if (same.Count > 0)
         {

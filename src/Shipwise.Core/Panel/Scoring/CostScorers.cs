@@ -31,8 +31,8 @@ public sealed class PriceAtVolumeScorer : CriterionScorer
 
         // Priced against tools of similar quality where the catalog can tell, else against the whole category.
         var similar = inputs.Peers.SimilarQuality(inputs.Slug, inputs.Facts.Evaluations.Select(e => (Benchmarks.ComparableKey(e), e.Score)));
-        var median = similar is { } band ? inputs.Peers.Median(inputs.Slug, p => p.BlendedPrice, band.Includes) : null;
-        var include = median is not null ? similar!.Value.Includes : null;
+        var median = similar is { } band ? inputs.Peers.Median(inputs.Slug, p => p.BlendedPrice, band) : null;
+        var among = median is not null ? similar : null;
         var against = median is { } && similar is { } b2
             ? $"{inputs.PeerNoun} within 10% on {(Benchmarks.Find(b2.Benchmark.Split('@')[0]) is { } info ? (info.Short ?? info.Name) + (b2.Benchmark.Contains('@', StringComparison.Ordinal) ? " " + b2.Benchmark.Split('@')[1] : "") : b2.Benchmark)}"
             : $"priced {inputs.PeerNoun}";
@@ -45,7 +45,7 @@ public sealed class PriceAtVolumeScorer : CriterionScorer
             score = Curve.Between(Math.Log2((double)ratio), -2, 90, 2, 20);
             var peerBill = Phrasing.Money(CostModel.MonthlyAt(m.Median, CostModel.TokensPerDay));
             var times = Phrasing.Ratio(ratio);
-            var standing = inputs.Peers.Standing(inputs.Slug, price.PerMillion, p => p.BlendedPrice, lowerIsBetter: true, include);
+            var standing = inputs.Peers.Standing(inputs.Slug, price.PerMillion, p => p.BlendedPrice, lowerIsBetter: true, among);
             string Peer((string Name, decimal Value)? peer) => peer is { } x ? $"{x.Name} ({Phrasing.Money(CostModel.MonthlyAt(x.Value, CostModel.TokensPerDay))})" : "";
             var cheaper = standing?.NextBetter is null ? "" : $"dearer than {Peer(standing.NextBetter)}";
             var dearer = standing?.NextWorse is null ? "" : $"cheaper than {Peer(standing.NextWorse)}";
@@ -207,7 +207,7 @@ public sealed class UnitPriceScorer : CriterionScorer
         var uses = inputs.Uses(FactName.Pricing, FactName.Offerings).Where(u => u.Cited.Value.Contains('$', StringComparison.Ordinal)).ToList();
         foreach (var (unit, usd) in prices)
         {
-            if (inputs.Peers.Median(inputs.Slug, p => p.UnitPrices.TryGetValue(unit, out var v) ? v : null) is { Median: > 0 } m)
+            if (inputs.Peers.UnitPriceMedian(inputs.Slug, unit) is { Median: > 0 } m)
             {
                 var ratio = usd / m.Median;
                 var score = Curve.Between(Math.Log2((double)ratio), -2, 90, 2, 20);
