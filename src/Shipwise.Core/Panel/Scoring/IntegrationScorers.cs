@@ -270,7 +270,7 @@ public sealed class FitsHardwareScorer : CriterionScorer
         var near = size?.NextWorse is { } bigger ? $", lighter than {bigger.Name} ({FactFormat.Number(bigger.Value)}B)" : size?.NextBetter is { } smaller ? $", heavier than {smaller.Name} ({FactFormat.Number(smaller.Value)}B)" : "";
         var text = Phrasing.Pick(inputs.Seed, "fits",
             $"{inputs.Name}'s {total}B parameters weigh {FactFormat.Gigabytes(bf16)} at BF16, {FactFormat.Gigabytes(q4)} at 4-bit{near}: {where}.{active}",
-            $"{inputs.Name} ({total}B{near}) needs {FactFormat.Gigabytes(q4)} at 4-bit, {FactFormat.Gigabytes(bf16)} at BF16: {where}.{active}",
+            $"{inputs.Name} needs {FactFormat.Gigabytes(q4)} at 4-bit, {FactFormat.Gigabytes(bf16)} at BF16 for its {total}B parameters{near}: {where}.{active}",
             $"At {total}B{near}, {inputs.Name} takes {FactFormat.Gigabytes(q4)} quantised to 4-bit; {where}.{active}");
         return Outcome(score, inputs.Uses(FactName.Parameters), new Finding("hardware", Polarity(score), text, 1.0));
     }

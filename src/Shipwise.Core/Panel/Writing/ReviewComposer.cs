@@ -111,9 +111,10 @@ internal static class ReviewComposer
             body.Insert(0, rest);
         }
 
+        // Short: more of what the record says first; the summary's own reason is repeated in the
+        // body only when nothing else brings it to the length a review needs.
         if (string.Join(" ", body).Length < ReviewLimits.MinBodyLength)
         {
-            body.Insert(0, leadText);
             foreach (var (finding, _) in findings.Where(f => !chosen.Contains(f.Finding) && Compatible(chosen, f.Finding)))
             {
                 if (string.Join(" ", body).Length >= ReviewLimits.MinBodyLength)
@@ -132,7 +133,8 @@ internal static class ReviewComposer
             "name" => inputs.Name,
             _ => "",
         }), ReviewLimits.MaxSummaryLength);
-        return Finish(critic, summary, body, RecordLine(inputs), inputs.Kind);
+        var text = Finish(critic, summary, [.. body], RecordLine(inputs), inputs.Kind);
+        return text.Body.Length >= ReviewLimits.MinBodyLength ? text : Finish(critic, summary, [leadText, .. body], RecordLine(inputs), inputs.Kind);
     }
 
     public static ReviewText WriteNoTake(Critic critic, ReviewInputs inputs, NoTakeReason reason)
