@@ -38,7 +38,17 @@ public static class Phrasing
     public static string Pick(string seed, string topic, params string[] options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options[(int)(Hash(seed + "|" + topic) % (uint)options.Length)];
+        return options[Choose(seed, topic, options.Length)];
+    }
+
+    /// <summary>
+    /// Which of <paramref name="count"/> phrasings this tool and critic get, the same one <see cref="Pick"/>
+    /// would return. For a switch over interpolated phrasings, so only the chosen one is formatted.
+    /// </summary>
+    public static int Choose(string seed, string topic, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return (int)(Hash(seed + "|" + topic) % (uint)count);
     }
 
     /// <summary>FNV-1a: stable across processes and .NET versions, unlike string.GetHashCode.</summary>

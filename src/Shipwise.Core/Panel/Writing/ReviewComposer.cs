@@ -246,7 +246,12 @@ internal static class ReviewComposer
             parts.Add($"{Phrasing.List(nouns)} {(claims.Count == 1 && !claims[0].IsPluralNoun() ? "rests" : "rest")} on {inputs.Vendor}'s word");
         }
 
-        return Phrasing.Pick(seed, "caveat", $"Discount: {Phrasing.List(parts)}.", $"A caution: {Phrasing.List(parts)}.", $"Note that {Phrasing.List(parts)}.");
+        return (Phrasing.Choose(seed, "caveat", 3) switch
+        {
+            0 => $"Discount: {Phrasing.List(parts)}.",
+            1 => $"A caution: {Phrasing.List(parts)}.",
+            _ => $"Note that {Phrasing.List(parts)}.",
+        });
     }
 
     private static string? Missing(string seed, ReviewInputs inputs, IReadOnlyList<EvaluatedCriterion> evaluated)
@@ -264,10 +269,12 @@ internal static class ReviewComposer
         }
 
         var list = Phrasing.List(missing);
-        return Phrasing.Pick(seed, "missing",
-            $"Unknown for {inputs.Name}: {list}.",
-            $"{inputs.Name}'s record lacks {list}.",
-            $"Missing for {inputs.Name}: {list}.");
+        return (Phrasing.Choose(seed, "missing", 3) switch
+        {
+            0 => $"Unknown for {inputs.Name}: {list}.",
+            1 => $"{inputs.Name}'s record lacks {list}.",
+            _ => $"Missing for {inputs.Name}: {list}.",
+        });
     }
 
     /// <summary>A sentence made to follow a colon or a connector: its first letter lowered when it starts with an ordinary word.</summary>
@@ -311,9 +318,11 @@ internal static class ReviewComposer
         var verified = facts.Count(u => u.Status == FactStatus.Verified);
         var latest = facts.Max(u => u.Cited.AsOf);
         var what = Phrasing.List(facts.Select(u => u.Name.Label().ToLowerInvariant()).Distinct().Take(6));
-        return Phrasing.Pick(inputs.Seed, "record",
-            $"{name} record: {what}; {verified} of {facts.Count} verified, newest {FactFormat.Date(latest)}.{gap}",
-            $"On file for {name}: {what} ({facts.Count} facts, {verified} verified, {FactFormat.Date(latest)} newest).{gap}");
+        return (Phrasing.Choose(inputs.Seed, "record", 2) switch
+        {
+            0 => $"{name} record: {what}; {verified} of {facts.Count} verified, newest {FactFormat.Date(latest)}.{gap}",
+            _ => $"On file for {name}: {what} ({facts.Count} facts, {verified} verified, {FactFormat.Date(latest)} newest).{gap}",
+        });
     }
 
     private static ReviewText Finish(Critic critic, string summary, List<string> sentences, string? record = null, string? kind = null)
