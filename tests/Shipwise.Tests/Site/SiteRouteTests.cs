@@ -153,7 +153,7 @@ public abstract partial class SiteRouteTests(AppFixture app)
         Assert.Equal(7, body.GetProperty("scorecard").GetArrayLength());
         var answers = body.GetProperty("answers").EnumerateArray().ToList();
         Assert.NotEmpty(answers);
-        Assert.All(answers, a => Assert.Contains(a.GetProperty("pick").GetString(), new[] { "left", "right", "depends", "neither" }));
+        Assert.All(answers, a => Assert.Contains(a.GetProperty("pick").GetString(), new[] { "left", "right", "depends", "neither", "unknown" }));
         Assert.Contains(answers, a => a.GetProperty("useCase").GetString() == "overall");
     }
 
