@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, unit and integration tests on SQLite and on a real
-# PostgreSQL server that this script installs (if missing) and starts on loopback, and the
-# browser, accessibility and HTML-validation tests with the tools it installs (if missing).
+# PostgreSQL server that this script installs (if missing) and starts on loopback, the
+# browser, accessibility and HTML-validation tests with the tools it installs (if missing),
+# and the reverse-proxy tests behind a real nginx (installed if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -19,6 +20,10 @@ export SHIPWISE_TEST_POSTGRES="$SHIPWISE_PG;Pooling=true"
 source scripts/lib/browser.sh
 log "test tools"
 ensure_test_tools
+
+# --- nginx for the reverse-proxy tests (each test runs its own instance on loopback) ----------
+source scripts/lib/nginx.sh
+ensure_nginx
 
 # --- Build, style, tests ----------------------------------------------------------------
 log "restore and build"

@@ -17,8 +17,17 @@ public sealed class FakeChatRequest
     public required IReadOnlyList<FakeMessage> Messages { get; init; }
     public double? Temperature { get; init; }
 
-    /// <summary>response_format.type, e.g. "json_object".</summary>
+    /// <summary>response_format.type, e.g. "json_object" or "json_schema".</summary>
     public string? ResponseFormat { get; init; }
+
+    /// <summary>response_format.json_schema as sent (name, strict, schema), when the type is "json_schema".</summary>
+    public JsonElement? JsonSchema { get; init; }
+
+    /// <summary>The token limit under its older name, read by Ollama, vLLM, llama.cpp and most local servers.</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>The token limit under OpenAI's current name, which its reasoning models require.</summary>
+    public int? MaxCompletionTokens { get; init; }
 
     /// <summary>The Authorization header as sent, e.g. "Bearer sk-test".</summary>
     public string? Authorization { get; init; }
@@ -69,6 +78,9 @@ public sealed class FakeChatRequest
     public bool AsksToIgnoreInstructions =>
         Messages.Any(m => m.Role == "user" && m.Content.Contains("ignore previous instructions", StringComparison.OrdinalIgnoreCase));
 
+    private static int? Integer(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+
     /// <summary>Parses a request body; null with a reason when it is not a valid chat-completions request.</summary>
     public static FakeChatRequest? Parse(int number, string body, string? authorization, out string? problem)
     {
@@ -118,6 +130,9 @@ public sealed class FakeChatRequest
                 Temperature = root.TryGetProperty("temperature", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : null,
                 ResponseFormat = root.TryGetProperty("response_format", out var f) && f.ValueKind == JsonValueKind.Object
                     && f.TryGetProperty("type", out var type) ? type.GetString() : null,
+                JsonSchema = f.ValueKind == JsonValueKind.Object && f.TryGetProperty("json_schema", out var schema) ? schema.Clone() : null,
+                MaxTokens = Integer(root, "max_tokens"),
+                MaxCompletionTokens = Integer(root, "max_completion_tokens"),
                 Authorization = authorization,
             };
         }

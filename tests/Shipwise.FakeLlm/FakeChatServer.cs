@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,6 +27,7 @@ public sealed class FakeChatServer : IAsyncDisposable
     private int _inFlight;
     private int _maxInFlight;
     private int _requestCount;
+    private int _oversizedBodiesCompleted;
 
     private FakeChatServer()
     {
@@ -49,6 +51,9 @@ public sealed class FakeChatServer : IAsyncDisposable
 
     /// <summary>The most requests this server was handling at the same moment.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Oversized replies written to their last byte: a client that caps what it reads leaves this at zero.</summary>
+    public int OversizedBodiesCompleted => Volatile.Read(ref _oversizedBodiesCompleted);
 
     /// <summary>Every well-formed request, in order of arrival.</summary>
     public IReadOnlyList<FakeChatRequest> Requests => [.. _requests];
@@ -164,12 +169,20 @@ public sealed class FakeChatServer : IAsyncDisposable
                 context.Abort();
                 break;
             case ErrorReply error:
+                if (error.RetryAfterMs is { } milliseconds)
+                {
+                    context.Response.Headers["retry-after-ms"] = milliseconds;
+                }
+
                 await WriteErrorAsync(context.Response, error.Status, error.Type, error.Message, error.RetryAfter);
                 break;
             case RawReply raw:
                 context.Response.StatusCode = raw.Status;
                 context.Response.ContentType = raw.ContentType;
                 await context.Response.WriteAsync(raw.Body, aborted);
+                break;
+            case OversizedReply oversized:
+                await WriteOversizedAsync(context.Response, request, oversized, aborted);
                 break;
             case CompletionReply completion:
                 await WriteCompletionAsync(context.Response, request, completion.ContentFor(request), completion.FinishReason, aborted);
@@ -206,6 +219,34 @@ public sealed class FakeChatServer : IAsyncDisposable
         };
         response.ContentType = "application/json";
         return response.WriteAsync(json.ToJsonString(), aborted);
+    }
+
+    private async Task WriteOversizedAsync(HttpResponse response, FakeChatRequest request, OversizedReply reply, CancellationToken aborted)
+    {
+        var head = Encoding.UTF8.GetBytes(
+            $"{{\"id\":\"chatcmpl-fake-{request.Number}\",\"object\":\"chat.completion\",\"model\":\"{request.Model}\",\"choices\":[{{\"index\":0,\"message\":{{\"role\":\"assistant\",\"content\":\"");
+        var tail = Encoding.UTF8.GetBytes("\"},\"finish_reason\":\"stop\"}]}");
+        var filler = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("All work and no play. ", 3000)));
+        response.StatusCode = 200;
+        response.ContentType = "application/json";
+        if (reply.AnnounceLength)
+        {
+            response.ContentLength = reply.Bytes;
+        }
+
+        await response.Body.WriteAsync(head, aborted);
+        for (var left = reply.Bytes - head.Length - tail.Length; left > 0; left -= filler.Length)
+        {
+            await response.Body.WriteAsync(filler.AsMemory(0, (int)Math.Min(left, filler.Length)), aborted);
+        }
+
+        await response.Body.WriteAsync(tail, aborted);
+        await response.Body.FlushAsync(aborted);
+
+        // Kestrel drops writes to a closed connection without an error and signals the abort a moment
+        // later, so a body counts as delivered only if no abort follows within a grace period.
+        await Task.Delay(TimeSpan.FromSeconds(1), aborted);
+        Interlocked.Increment(ref _oversizedBodiesCompleted);
     }
 
     private static Task WriteErrorAsync(HttpResponse response, int status, string type, string message, string? retryAfter)

@@ -61,6 +61,13 @@ public abstract record FakeReply
     /// <summary>200 with a body that is not a chat completion, as a misconfigured proxy sends.</summary>
     public static FakeReply NotAChatCompletion() => new RawReply(200, "text/html", "<html><body>Welcome to nginx!</body></html>");
 
+    /// <summary>
+    /// A 200 chat completion of <paramref name="bytes"/> bytes (its review is one long run of text),
+    /// written in chunks as a runaway model's answer would be. With <paramref name="announceLength"/>
+    /// it carries a Content-Length, else it is sent chunked and only its size so far can be known.
+    /// </summary>
+    public static FakeReply Oversized(long bytes, bool announceLength) => new OversizedReply(bytes, announceLength);
+
     /// <summary>Decides per request, e.g. by model or by what the messages say.</summary>
     public static FakeReply When(Func<FakeChatRequest, bool> condition, FakeReply then, FakeReply otherwise) =>
         new ChoiceReply(request => condition(request) ? then : otherwise);
@@ -93,12 +100,18 @@ public abstract record FakeReply
 
 public sealed record CompletionReply(Func<FakeChatRequest, string?> ContentFor, string FinishReason) : FakeReply;
 
-public sealed record ErrorReply(int Status, string Type, string Message, string? RetryAfter) : FakeReply;
+public sealed record ErrorReply(int Status, string Type, string Message, string? RetryAfter) : FakeReply
+{
+    /// <summary>OpenAI's retry-after-ms header, in milliseconds, when set.</summary>
+    public string? RetryAfterMs { get; init; }
+}
 
 public sealed record HangReply : FakeReply;
 
 public sealed record DisconnectReply : FakeReply;
 
 public sealed record RawReply(int Status, string ContentType, string Body) : FakeReply;
+
+public sealed record OversizedReply(long Bytes, bool AnnounceLength) : FakeReply;
 
 public sealed record ChoiceReply(Func<FakeChatRequest, FakeReply> Choose) : FakeReply;

@@ -33,6 +33,8 @@ public static class CatalogJson
 
     // An empty list says no more than a missing one, and every list reads back as empty when
     // missing: leaving them out keeps documents (and fingerprints) the same whichever way a file wrote it.
+    // Not a required one: a fact whose value is an empty list ("no regional endpoint") must keep its
+    // value, or the stored document cannot be read back.
     private static void OmitEmptyLists(JsonTypeInfo type)
     {
         foreach (var property in type.Properties)

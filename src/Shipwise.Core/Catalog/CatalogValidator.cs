@@ -1,4 +1,9 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Shipwise.Core.Text;
 
 namespace Shipwise.Core.Catalog;
 
@@ -97,7 +102,52 @@ public static partial class CatalogValidator
         }
 
         ValidateFacts(tool, tool.Facts, today, (field, message) => Fail($"facts.{field}", message));
+        CheckTexts(tool, "", multiline: false, Fail);
         return errors;
+    }
+
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name)[]> _textProperties = new();
+
+    // Every string anywhere in the tool, found by walking its records, so a field added later is covered too.
+    // Descriptions and notes may run over lines; everything else is one line.
+    private static void CheckTexts(object? value, string path, bool multiline, Action<string, string> fail)
+    {
+        switch (value)
+        {
+            case null:
+                return;
+            case string text:
+                if (SafeText.Problem(text, multiline) is { } problem)
+                {
+                    fail(path, problem);
+                }
+
+                return;
+            case IEnumerable items:
+                var i = 0;
+                foreach (var item in items)
+                {
+                    CheckTexts(item, $"{path}[{i++}]", multiline, fail);
+                }
+
+                return;
+        }
+
+        var type = value.GetType();
+        if (type.Namespace != typeof(Tool).Namespace || type.IsValueType)
+        {
+            return;
+        }
+
+        var properties = _textProperties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .Select(p => (p, JsonNamingPolicy.CamelCase.ConvertName(p.Name)))
+            .ToArray());
+        foreach (var (property, name) in properties)
+        {
+            var nested = path.Length == 0 ? name : $"{path}.{name}";
+            CheckTexts(property.GetValue(value), nested, multiline || name is "description" or "note", fail);
+        }
     }
 
     private static void ValidateFacts(Tool tool, ToolFacts facts, DateOnly today, Action<string, string> fail)
@@ -155,7 +205,7 @@ public static partial class CatalogValidator
         CheckFact(facts.Support, "support", today, fail, Tokens);
         CheckFact(facts.Competitors, "competitors", today, fail, competitors =>
             competitors.FirstOrDefault(c => !Slug.IsValid(c)) is { } bad ? $"'{bad}' is not a valid slug"
-            : competitors.Contains(tool.Slug) ? "a tool cannot compete with itself"
+            : competitors.Any(c => c == tool.Slug || tool.Aliases.Any(a => Slug.From(a ?? "") == c)) ? "a tool cannot compete with itself (by its slug or an alias)"
             : null);
 
         for (var i = 0; i < facts.Evaluations.Count; i++)

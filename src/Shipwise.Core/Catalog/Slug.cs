@@ -7,7 +7,7 @@ public static partial class Slug
 {
     public const int MaxLength = 100;
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z")]
     private static partial Regex Shape();
 
     public static bool IsValid(string? slug) =>

@@ -44,16 +44,27 @@ public sealed class AccountOptions : IValidatableObject
     }
 }
 
-/// <summary>The one spelling of an address the accounts table holds: trimmed, lower-case, no display name.</summary>
+/// <summary>
+/// The one spelling of an address the accounts table holds: trimmed, lower-case, no display name,
+/// and ASCII only: the mail server is spoken to without SMTPUTF8, so a link to "rené@exämple.org"
+/// could never be delivered. Refusing it here refuses it for sign-in, the digest and the settings alike.
+/// </summary>
 public static class EmailAddress
 {
     public const int MaxLength = 254;
+
+    /// <summary>What is wrong with an address as a reader typed it, in words for the form; null when it is fine.</summary>
+    public static string? Problem(string? input) =>
+        string.IsNullOrWhiteSpace(input) ? "Enter your email address."
+        : TryNormalize(input, out _) ? null
+        : !input.All(char.IsAscii) ? "Shipwise cannot send mail to an address with letters outside ASCII yet; please use another address."
+        : "Enter an email address in the form name@example.org.";
 
     public static bool TryNormalize(string? input, out string normalized)
     {
         normalized = "";
         var trimmed = input?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength || trimmed.Any(char.IsControl)
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength || !trimmed.All(c => char.IsAscii(c) && !char.IsControl(c))
             || !MailAddress.TryCreate(trimmed, out var parsed)
             // "Name <a@b>" parses too; only a bare address is one a reader typed into an email field.
             || !string.Equals(parsed.Address, trimmed, StringComparison.Ordinal)

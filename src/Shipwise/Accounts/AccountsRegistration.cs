@@ -2,13 +2,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Shipwise.Community;
 using Shipwise.Mail;
 using Shipwise.Site;
 
@@ -62,16 +57,7 @@ public static class AccountsRegistration
         builder.Services.AddAntiforgery();
         LoadKeyRingAfterMigrations(builder.Services);
 
-        // Only asking for a link is rate limited, not showing the form: the page gets one endpoint per method.
-        builder.Services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRouteModelConvention("/Accounts/SignInPage", page =>
-        {
-            var get = page.Selectors.Single();
-            var post = new SelectorModel(get);
-            get.EndpointMetadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
-            post.EndpointMetadata.Add(new HttpMethodMetadata([HttpMethods.Post]));
-            post.EndpointMetadata.Add(new EnableRateLimitingAttribute(CommunityRegistration.SignInPolicy));
-            page.Selectors.Add(post);
-        }));
+        // POST /signin is rate limited per client address with the other limits (CommunityRegistration.AddRateLimits).
         return builder;
     }
 

@@ -44,6 +44,8 @@ public sealed class SignInConfirmPageModel(SignInLinks links, AccountStore accou
             return Answer(read.Link);
         }
 
+        // Where to go is settled before the link is used up, so nothing after that can fail on it.
+        var returnTo = SignInPageModel.LocalReturnUrl(read.Link!.ReturnUrl) ?? "/account";
         var (use, account) = await accounts.SignInWithLinkAsync(read.Link!, cancellationToken);
         if (use == LinkUse.AlreadyUsed)
         {
@@ -52,7 +54,7 @@ public sealed class SignInConfirmPageModel(SignInLinks links, AccountStore accou
         }
 
         await sessions.SignInAsync(HttpContext, account!);
-        return LocalRedirect(SignInPageModel.LocalReturnUrl(read.Link!.ReturnUrl) ?? "/account");
+        return LocalRedirect(returnTo);
     }
 
     private PageResult Answer(SignInLink? link)

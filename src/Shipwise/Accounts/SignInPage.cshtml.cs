@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Shipwise.Mail;
+using Shipwise.Security;
 using Shipwise.Site;
 
 namespace Shipwise.Accounts;
@@ -14,6 +15,8 @@ namespace Shipwise.Accounts;
 [PersonalPage]
 public sealed class SignInPageModel(SignInLinks links, MailOutbox queue, MailLinks mailLinks, IOptions<SmtpOptions> smtp) : PageModel
 {
+    public const int MaxReturnUrlLength = 500;
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -46,16 +49,25 @@ public sealed class SignInPageModel(SignInLinks links, MailOutbox queue, MailLin
 
         if (!EmailAddress.TryNormalize(Email, out var email))
         {
-            Error = string.IsNullOrWhiteSpace(Email)
-                ? "Enter your email address."
-                : "Enter an email address in the form name@example.org.";
+            Error = EmailAddress.Problem(Email);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
         var (token, link) = links.Issue(email, ReturnUrl);
         var mail = SignInMail.Compose(email, mailLinks.Absolute("/signin/confirm?token=" + token), link.ExpiresAt, links.Lifetime);
-        if (!queue.TryEnqueue(mail))
+        var queued = queue.TryEnqueue(mail, MailKind.SignInLink);
+        if (queued.Outcome == MailQueued.RecipientLimit)
+        {
+            // The same answer for every address (it says nothing about accounts): the links already sent still work.
+            var minutes = Math.Max(1, (int)Math.Ceiling((queued.RetryAfter ?? TimeSpan.FromMinutes(1)).TotalMinutes));
+            Response.Headers.RetryAfter = (minutes * 60).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Error = $"Several sign-in links were sent to this address recently. Use the newest one, or ask again in {minutes} minute{(minutes == 1 ? "" : "s")}.";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        if (queued.Outcome == MailQueued.QueueFull)
         {
             Error = "Too many sign-in mails are waiting to go out. Please try again in a few minutes.";
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
@@ -67,12 +79,14 @@ public sealed class SignInPageModel(SignInLinks links, MailOutbox queue, MailLin
         return Page();
     }
 
-    /// <summary>Only an address on this site, never back to the sign-in pages themselves.</summary>
+    /// <summary>
+    /// Only an address on this site (checked and escaped by <see cref="LocalUrl"/>), never back to the sign-in pages themselves,
+    /// and short enough that the signed link carrying it stays within the token's length limit.
+    /// </summary>
     public static string? LocalReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.Length <= 500 && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && !url.Contains('\\', StringComparison.Ordinal) && !url.Any(char.IsControl)
-        && !url.StartsWith("/signin", StringComparison.OrdinalIgnoreCase) && !url.StartsWith("/signout", StringComparison.OrdinalIgnoreCase)
-            ? url
+        LocalUrl.From(url) is { Length: <= MaxReturnUrlLength } local
+        && !local.StartsWith("/signin", StringComparison.OrdinalIgnoreCase) && !local.StartsWith("/signout", StringComparison.OrdinalIgnoreCase)
+            ? local
             : null;
 
     private void SetMeta() =>

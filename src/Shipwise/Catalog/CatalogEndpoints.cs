@@ -74,7 +74,7 @@ public static class CatalogEndpoints
 
     public static async Task<Results<Ok<ToolResponse>, Ok<GroupResponse>, RedirectHttpResult, ProblemHttpResult>> GetToolAsync(
         string slug, CatalogQueries queries, ToolCards cards, ReviewStore reviews, CriticCatalog critics, CommunityQueries community,
-        ToolEvidenceReader evidence, CancellationToken cancellationToken)
+        ToolEvidenceReader evidence, ToolFreshnessQueries freshness, CancellationToken cancellationToken)
     {
         var lookup = await queries.FindAsync(slug, cancellationToken);
         if (lookup.RedirectTo is { } canonical)
@@ -97,6 +97,6 @@ public static class CatalogEndpoints
 
         var current = await reviews.CurrentForToolAsync(lookup.Tool, cancellationToken);
         var votes = await community.FigureAsync(lookup.Tool.Id, cancellationToken);
-        return TypedResults.Ok(ToolResponse.From(lookup.Tool, await evidence.ForAsync(lookup.Tool.Tool, cancellationToken), current, critics, votes));
+        return TypedResults.Ok(ToolResponse.From(lookup.Tool, await evidence.ForAsync(lookup.Tool.Tool, cancellationToken), current, critics, votes, await freshness.ForAsync(lookup.Tool, cancellationToken)));
     }
 }

@@ -138,7 +138,7 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
                     }
                 }
 
-                references.AddRange((group.Members ?? []).Select((m, i) => new Reference(m, $"{item.Location}.members[{i}]", item)));
+                references.AddRange((group.Members ?? []).Select((m, i) => new Reference(m, "group " + group.Slug, $"{item.Location}.members[{i}]", item)));
                 groups.Add((group, item));
             }
 
@@ -178,7 +178,7 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
 
         if (problemCount == 0)
         {
-            await CheckReferencesAsync(connection, transaction, references, claimed, Problem);
+            await CheckReferencesAsync(connection, transaction, references, claimed, Problem, cancellationToken);
         }
 
         if (problemCount == 0 && groups.Count > 0)
@@ -189,6 +189,10 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
         if (problemCount == 0 && groups.Count > 0)
         {
             groupsChanged = await WriteGroupsAsync(connection, transaction, [.. groups.Select(g => g.group)], now, cancellationToken);
+            if (groupsChanged > 0)
+            {
+                await CatalogStamp.BumpAsync(connection, transaction, cancellationToken);
+            }
         }
 
         if (problemCount > 0)
@@ -217,7 +221,7 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
         (group.Aliases ?? []).Select(Slug.From).Where(a => a.Length > 0).Prepend(group.Slug).Distinct(StringComparer.Ordinal);
 
     /// <summary>A slug one entry names: a competitor, a successor, a hosting provider or a group member.</summary>
-    private sealed record Reference(string Name, string Location, ParsedTool At);
+    private sealed record Reference(string Name, string Owner, string Location, ParsedTool At);
 
     private static IEnumerable<Reference> ReferencesOf(Tool tool, ParsedTool at)
     {
@@ -225,19 +229,19 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
         var competitors = facts.Competitors?.Value ?? [];
         for (var i = 0; i < competitors.Count; i++)
         {
-            yield return new Reference(competitors[i], $"{at.Location}.facts.competitors.value[{i}]", at);
+            yield return new Reference(competitors[i], tool.Slug, $"{at.Location}.facts.competitors", at);
         }
 
         if (facts.Lifecycle?.Value?.Successor is { } successor)
         {
-            yield return new Reference(successor, $"{at.Location}.facts.lifecycle.value.successor", at);
+            yield return new Reference(successor, tool.Slug, $"{at.Location}.facts.lifecycle", at);
         }
 
         for (var i = 0; i < facts.Offerings.Count; i++)
         {
             if (facts.Offerings[i].ProviderSlug is { } provider)
             {
-                yield return new Reference(provider, $"{at.Location}.facts.offerings[{i}].providerSlug", at);
+                yield return new Reference(provider, tool.Slug, $"{at.Location}.facts.offerings[{i}].providerSlug", at);
             }
         }
     }
@@ -299,30 +303,31 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
         return (inserts.Count, updates.Count, unchanged);
     }
 
-    /// <summary>Every reference names a tool in these files or in the catalog, by slug or alias.</summary>
+    /// <summary>
+    /// Every reference names a tool in these files or in the catalog, by slug or alias (after a
+    /// rename by alias, other tools still name the old slug; the export writes canonical slugs),
+    /// and never the tool itself.
+    /// </summary>
     private async Task CheckReferencesAsync(
         DbConnection connection, DbTransaction transaction, List<Reference> references,
-        Dictionary<string, string> claimed, Action<ImportProblem> problem)
+        Dictionary<string, string> claimed, Action<ImportProblem> problem, CancellationToken cancellationToken)
     {
         // Names the files define for tools; group names are not tools, so a reference to one is an error.
-        bool InFiles(string name) => claimed.TryGetValue(name, out var owner) && !owner.StartsWith("group ", StringComparison.Ordinal);
-        var outside = references.Select(r => r.Name).Where(n => !InFiles(n)).Distinct().ToArray();
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in outside.Chunk(BatchSize))
+        string? InFiles(string name) => claimed.TryGetValue(name, out var owner) && !owner.StartsWith("group ", StringComparison.Ordinal) ? owner : null;
+        var outside = references.Select(r => r.Name).Where(n => InFiles(n) is null).Distinct().ToArray();
+        var known = await queries.CanonicalSlugsAsync(connection, transaction, outside, cancellationToken);
+        foreach (var r in references)
         {
-            known.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
-                $"""
-                SELECT slug FROM tools WHERE {db.InList("slug", "chunk")}
-                UNION ALL
-                SELECT alias FROM tool_aliases WHERE {db.InList("alias", "chunk")}
-                """,
-                new { chunk = db.ListValue(chunk) }, transaction)));
-        }
-
-        foreach (var r in references.Where(r => !InFiles(r.Name) && !known.Contains(r.Name)))
-        {
-            var hint = claimed.TryGetValue(r.Name, out var owner) ? $" (it names the {owner}, not a tool)" : "";
-            problem(new(r.At.Line, r.Location, $"'{r.Name}' is not a tool in these files or in the catalog{hint}") { File = r.At.File });
+            var canonical = InFiles(r.Name) ?? known.GetValueOrDefault(r.Name);
+            if (canonical is null)
+            {
+                var hint = claimed.TryGetValue(r.Name, out var owner) ? $" (it names the {owner}, not a tool)" : "";
+                problem(new(r.At.Line, r.Location, $"'{r.Name}' is not a tool (by slug or alias) in these files or in the catalog{hint}") { File = r.At.File });
+            }
+            else if (canonical == r.Owner)
+            {
+                problem(new(r.At.Line, r.Location, $"'{r.Name}' names this tool itself") { File = r.At.File });
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dapper;
@@ -18,6 +19,9 @@ public sealed record ToolLookup(StoredTool? Tool, string? RedirectTo)
 }
 
 public sealed record ToolListQuery(int Page, int PageSize, string? Category, string? Kind, string? Search);
+
+/// <summary>The tool a name resolved to.</summary>
+public sealed record ResolvedName(long Id, string Slug);
 
 public sealed record ToolPage(IReadOnlyList<StoredTool> Items, int Page, int PageSize, long Total);
 
@@ -124,6 +128,45 @@ public sealed class CatalogQueries(Db db)
         return lookup.Tool ?? (lookup.RedirectTo is { } canonical ? (await FindAsync(canonical, cancellationToken)).Tool : null);
     }
 
+    /// <summary>
+    /// Many names at once, by <see cref="FindAsync"/>'s rule (the exact slug, else the name's slug
+    /// form as a slug or an alias), in a few set-based queries: the tool each name resolves to.
+    /// Names that resolve to nothing are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ResolvedName>> ResolveManyAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        var normalized = names.Distinct(StringComparer.Ordinal).ToDictionary(n => n, Slug.From, StringComparer.Ordinal);
+        var lookups = normalized.Keys.Concat(normalized.Values).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+        var slugs = new Dictionary<string, ResolvedName>(StringComparer.Ordinal);
+        var aliases = new Dictionary<string, ResolvedName>(StringComparer.Ordinal);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        foreach (var chunk in lookups.Chunk(1000))
+        {
+            var rows = await connection.QueryAsync<(string Name, long Id, string Slug, long IsAlias)>(new CommandDefinition(
+                $"""
+                SELECT slug AS Name, id AS Id, slug AS Slug, CAST(0 AS BIGINT) AS IsAlias FROM tools WHERE {db.InList("slug", "chunk")}
+                UNION ALL
+                SELECT a.alias, t.id, t.slug, CAST(1 AS BIGINT) FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "chunk")}
+                """,
+                new { chunk = db.ListValue(chunk) }, cancellationToken: cancellationToken));
+            foreach (var row in rows)
+            {
+                (row.IsAlias != 0 ? aliases : slugs)[row.Name] = new ResolvedName(row.Id, row.Slug);
+            }
+        }
+
+        var resolved = new Dictionary<string, ResolvedName>(StringComparer.Ordinal);
+        foreach (var (name, slug) in normalized)
+        {
+            if (slugs.TryGetValue(name, out var exact) || aliases.TryGetValue(slug, out exact) || slugs.TryGetValue(slug, out exact))
+            {
+                resolved[name] = exact;
+            }
+        }
+
+        return resolved;
+    }
+
     /// <summary>Ids of the tools with these slugs or aliases; unknown names are returned separately so a command can name them.</summary>
     public async Task<(IReadOnlyList<long> Ids, IReadOnlyList<string> Unknown)> ResolveAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
     {
@@ -142,6 +185,48 @@ public sealed class CatalogQueries(Db db)
         }
 
         return (ids.Distinct().ToList(), unknown);
+    }
+
+    /// <summary>
+    /// The canonical slug each reference names, for references written as slugs or aliases (competitor
+    /// lists, links between tools); names that are neither are left out. The one resolver for references.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> CanonicalSlugsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await CanonicalSlugsAsync(connection, null, names, cancellationToken);
+    }
+
+    /// <summary>As above, inside a transaction (the importer's, which sees the rows it just wrote).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CanonicalSlugsAsync(
+        DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    {
+        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in names.Distinct(StringComparer.Ordinal).Chunk(1000))
+        {
+            var rows = await connection.QueryAsync<(string Name, string Slug)>(new CommandDefinition(
+                $"""
+                SELECT slug, slug FROM tools WHERE {db.InList("slug", "chunk")}
+                UNION ALL
+                SELECT a.alias, t.slug FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "chunk")}
+                """,
+                new { chunk = db.ListValue(chunk) }, transaction, cancellationToken: cancellationToken));
+            foreach (var (name, slug) in rows)
+            {
+                canonical.TryAdd(name, slug);
+            }
+        }
+
+        return canonical;
+    }
+
+    /// <summary>Every alias with the slug of the tool it names (the export rewrites references with it).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> AliasesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Alias, string Slug)>(new CommandDefinition(
+            "SELECT a.alias, t.slug FROM tool_aliases a JOIN tools t ON t.id = a.tool_id", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Alias, r => r.Slug, StringComparer.Ordinal);
     }
 
     public async Task<ToolPage> ListAsync(ToolListQuery query, CancellationToken cancellationToken = default)
@@ -169,7 +254,7 @@ public sealed class CatalogQueries(Db db)
 
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         parameters.Add("limit", query.PageSize);
-        parameters.Add("offset", (query.Page - 1) * query.PageSize);
+        parameters.Add("offset", Db.Offset(query.Page, query.PageSize));
 
         await using var connection = await db.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT count(*) FROM tools {filter}", parameters, cancellationToken: cancellationToken));

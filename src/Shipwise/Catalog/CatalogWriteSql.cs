@@ -17,13 +17,21 @@ internal static class CatalogWriteSql
 
     private const string Columns = "slug, name, vendor, kind, category, tagline, release_date, document, fingerprint, search_text, lifecycle, peer_summary";
 
-    public static Task WriteAsync(
+    public static async Task WriteAsync(
         Db db, DbConnection connection, DbTransaction transaction,
         IReadOnlyList<ToolRow> inserts, IReadOnlyList<(long id, ToolRow row)> updates, IReadOnlyList<(string alias, string owner)> aliases,
-        DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.IsPostgres
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (inserts.Count + updates.Count == 0)
+        {
+            return;
+        }
+
+        await (db.IsPostgres
             ? WritePostgresAsync(connection, transaction, inserts, updates, aliases, now, cancellationToken)
-            : WriteSqliteAsync(connection, transaction, inserts, updates, aliases, now, cancellationToken);
+            : WriteSqliteAsync(connection, transaction, inserts, updates, aliases, now, cancellationToken));
+        await CatalogStamp.BumpAsync(connection, transaction, cancellationToken);
+    }
 
     private static async Task WriteSqliteAsync(
         DbConnection connection, DbTransaction transaction,

@@ -5,6 +5,9 @@ namespace Shipwise.Catalog;
 /// <summary>
 /// RFC 4180 CSV: fields separated by commas, quoted when they hold a comma, quote or line
 /// break, quotes doubled inside quotes. Small enough to own (docs/decisions/0003).
+/// A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) is written
+/// behind an apostrophe, which spreadsheets show as text; reading removes that one apostrophe,
+/// so export then import gives back the same text.
 /// </summary>
 public static class Csv
 {
@@ -64,14 +67,14 @@ public static class Csv
                 case '"':
                     throw new FormatException(line, "a quote inside an unquoted field; quote the whole field and double the inner quotes");
                 case ',':
-                    fields.Add(field.ToString());
+                    fields.Add(Unguarded(field));
                     field.Clear();
                     atFieldStart = true;
                     break;
                 case '\r':
                     break;
                 case '\n':
-                    fields.Add(field.ToString());
+                    fields.Add(Unguarded(field));
                     field.Clear();
                     yield return new Record(recordLine, fields.ToArray());
                     fields.Clear();
@@ -94,7 +97,7 @@ public static class Csv
 
         if (any)
         {
-            fields.Add(field.ToString());
+            fields.Add(Unguarded(field));
             yield return new Record(recordLine, fields.ToArray());
         }
     }
@@ -110,7 +113,7 @@ public static class Csv
             }
 
             first = false;
-            var text = field ?? "";
+            var text = Guarded(field ?? "");
             if (text.AsSpan().IndexOfAny(",\"\r\n") >= 0)
             {
                 writer.Write('"');
@@ -124,5 +127,19 @@ public static class Csv
         }
 
         writer.Write('\n');
+    }
+
+    private const string FormulaStarts = "=+-@\t\r";
+
+    // Apostrophes already in front of a formula character are counted, so the guard is never ambiguous: "'=x" is written "''=x".
+    private static string Guarded(string text) =>
+        text.TrimStart('\'') is { Length: > 0 } rest && FormulaStarts.Contains(rest[0], StringComparison.Ordinal) ? "'" + text : text;
+
+    private static string Unguarded(StringBuilder field)
+    {
+        var text = field.ToString();
+        return text.Length > 1 && text[0] == '\'' && text.TrimStart('\'') is { Length: > 0 } rest && FormulaStarts.Contains(rest[0], StringComparison.Ordinal)
+            ? text[1..]
+            : text;
     }
 }

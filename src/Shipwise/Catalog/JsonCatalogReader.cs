@@ -83,6 +83,11 @@ public sealed class JsonCatalogReader
             }
         }
 
+        if (fatal is null && TrailingData() is { } trailing)
+        {
+            fatal = trailing;
+        }
+
         var total = _discarded + _end;
         if (fatal is not null)
         {
@@ -210,6 +215,30 @@ public sealed class JsonCatalogReader
         }
     }
 
+    // After the catalog object only whitespace may follow: two files run together must not import as the first one alone.
+    private ImportProblem? TrailingData()
+    {
+        while (true)
+        {
+            for (var i = _start; i < _end; i++)
+            {
+                if (_buffer[i] is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+                {
+                    return new ImportProblem(LineAt(i), "$", "there is more after the catalog object; a file holds one catalog (import several files one by one)");
+                }
+            }
+
+            if (_endOfStream)
+            {
+                return null;
+            }
+
+            _start = _end;
+            Compact(noProgress: false);
+            Fill();
+        }
+    }
+
     // Remembers how far the reader got; the next Scan resumes from there.
     private void Commit(ref Utf8JsonReader reader)
     {
@@ -300,13 +329,44 @@ public sealed class JsonCatalogReader
     // Only older files pay for the detour through a JSON tree.
     private static Tool? Upgrade(ReadOnlySpan<byte> element)
     {
-        if (JsonNode.Parse(element) is not JsonObject node)
+        var reader = new Utf8JsonReader(element);
+        using var document = JsonDocument.ParseValue(ref reader);
+        if (Node(document.RootElement) is not JsonObject node)
         {
             return null;
         }
 
         CatalogUpgrade.FromVersion1(node);
         return node.Deserialize<Tool>(CatalogJson.Options);
+    }
+
+    // A JSON tree built the way the serializer reads a file: a property named twice keeps its last value
+    // (JsonNode.Parse would instead fail later with an error that names no field).
+    private static JsonNode? Node(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = Node(property.Value);
+                }
+
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(Node(item));
+                }
+
+                return array;
+            case JsonValueKind.Null:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
+        }
     }
 
     // System.Text.Json's messages mention .NET types; say what the file author must change instead.

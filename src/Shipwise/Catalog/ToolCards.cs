@@ -70,7 +70,7 @@ public sealed class ToolCards(Db db)
             "SELECT count(*) FROM tools WHERE category = @category", new { category }, cancellationToken: cancellationToken));
         var rows = await connection.QueryAsync<ToolCard>(new CommandDefinition(
             $"{Select} WHERE category = @category ORDER BY {RankOrder} LIMIT @pageSize OFFSET @offset",
-            new { category, pageSize, offset = (page - 1) * pageSize }, cancellationToken: cancellationToken));
+            new { category, pageSize, offset = Db.Offset(page, pageSize) }, cancellationToken: cancellationToken));
         return new CardPage(rows.ToList(), page, pageSize, total);
     }
 

@@ -32,6 +32,7 @@ public sealed class ToolHistory(Db db, ReviewStore reviews, CriticCatalog critic
         }
 
         var documents = await RevisionsAsync(tool, cancellationToken);
+        var sources = await SourceChangesAsync(tool, cancellationToken);
         var entries = new List<HistoryEntry>();
         foreach (var group in history.GroupBy(r => r.CriticSlug))
         {
@@ -44,7 +45,7 @@ public sealed class ToolHistory(Db db, ReviewStore reviews, CriticCatalog critic
                     continue;
                 }
 
-                var why = Why(before, after, documents) ?? await PeersWhyAsync(before, after, cancellationToken);
+                var why = Why(before, after, documents, sources) ?? await PeersWhyAsync(before, after, cancellationToken);
                 entries.Add(new HistoryEntry(
                     after.CriticSlug, critics.Find(after.CriticSlug)?.Name ?? after.CriticSlug,
                     before.Verdict, before.Score, after.Verdict, after.Score, after.CreatedAt, why));
@@ -55,7 +56,7 @@ public sealed class ToolHistory(Db db, ReviewStore reviews, CriticCatalog critic
     }
 
     /// <summary>The reason when the facts and the critic are unchanged; null means "look at the peers".</summary>
-    private static string? Why(StoredReview before, StoredReview after, IReadOnlyDictionary<string, Tool> documents)
+    private static string? Why(StoredReview before, StoredReview after, IReadOnlyDictionary<string, Tool> documents, ILookup<string, (string After, string Label, DateOnly AsOf)> sources)
     {
         if (before.FactsHash != after.FactsHash)
         {
@@ -64,7 +65,7 @@ public sealed class ToolHistory(Db db, ReviewStore reviews, CriticCatalog critic
                 var changes = FactChanges.Between(old, current);
                 if (changes.Count > 0)
                 {
-                    return FactChanges.Describe(changes);
+                    return FactChanges.Describe(changes) + SourceOf(changes, sources);
                 }
             }
 
@@ -117,6 +118,32 @@ public sealed class ToolHistory(Db db, ReviewStore reviews, CriticCatalog critic
         }
 
         return parts.Count == 0 ? "when its peers changed" : $"when {string.Join(" and ", parts)}";
+    }
+
+    /// <summary>
+    /// " (OpenRouter, 1 Dec 2026)" when every real change came from one catalog source's run
+    /// (source_changes); empty for changes made by editing the catalog.
+    /// </summary>
+    private static string SourceOf(IReadOnlyList<FactChange> changes, ILookup<string, (string After, string Label, DateOnly AsOf)> sources)
+    {
+        var real = changes.Where(c => !c.SourceOnly).ToList();
+        // The row that wrote this value, else the fact's latest change by a source.
+        var found = real.Select(c => sources[c.Fact].Where(r => r.After == c.After).DefaultIfEmpty(sources[c.Fact].FirstOrDefault()).First()).ToList();
+        if (real.Count == 0 || found.Any(f => f.Label is null) || found.Select(f => f.Label).Distinct().Count() != 1)
+        {
+            return "";
+        }
+
+        return $" ({found[0].Label}, {FactFormat.Date(found.Max(f => f.AsOf))})";
+    }
+
+    private async Task<ILookup<string, (string After, string Label, DateOnly AsOf)>> SourceChangesAsync(StoredTool tool, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Fact, string AfterText, string SourceLabel, string AsOf)>(new CommandDefinition(
+            "SELECT fact, after_text, source_label, as_of FROM source_changes WHERE tool_id = @Id ORDER BY id DESC",
+            new { tool.Id }, cancellationToken: cancellationToken));
+        return rows.ToLookup(r => r.Fact, r => (r.AfterText, r.SourceLabel, DateOnly.ParseExact(r.AsOf, "yyyy-MM-dd")));
     }
 
     private async Task<IReadOnlyDictionary<string, Tool>> RevisionsAsync(StoredTool tool, CancellationToken cancellationToken)

@@ -79,7 +79,10 @@ public sealed class ToolPageModel(
         Takes = critics.All.OrderBy(c => c.Order).Select(c => (c, byCritic.GetValueOrDefault(c.Slug))).ToList();
         Evidence = await evidence.ForAsync(Tool, cancellationToken);
         Alternatives = await cards.AlternativesAsync(Tool.Category, stored.Id, 6, cancellationToken);
-        var competitorSlugs = (Tool.Facts.Competitors?.Value ?? []).Select(Slug.From).Where(s => s != Tool.Slug).Distinct().ToList();
+        // A competitor may be named by an alias (an old slug after a rename): follow it to the tool.
+        var named = (Tool.Facts.Competitors?.Value ?? []).Select(Slug.From).ToList();
+        var resolved = await queries.CanonicalSlugsAsync(named, cancellationToken);
+        var competitorSlugs = named.Select(s => resolved.GetValueOrDefault(s, s)).Where(s => s != Tool.Slug).Distinct().ToList();
         Competitors = (await cards.BySlugsAsync(competitorSlugs, cancellationToken)).OrderBy(c => competitorSlugs.IndexOf(c.Slug)).ToList();
         History = await history.ForAsync(stored, cancellationToken);
         PanelTake = PanelTakeText.Compose(Tool.Name, PanelVerdict, Takes);

@@ -37,9 +37,11 @@ public sealed record ToolResponse
     /// <summary>Readers' ship / skip votes that count (shipPercent null without votes).</summary>
     public required CommunityFigures Community { get; init; }
     public required IReadOnlyList<ReviewResponse> Reviews { get; init; }
+    /// <summary>Stale facts (older than Catalog:StaleAfterDays), open conflicts between sources, and the lifecycle as of today; the tool page shows the same.</summary>
+    public ToolFreshness? Freshness { get; init; }
 
     public static ToolResponse From(
-        StoredTool stored, ToolEvidence evidence, IReadOnlyList<StoredReview> reviews, CriticCatalog critics, Core.Compare.CommunityFigure? community = null)
+        StoredTool stored, ToolEvidence evidence, IReadOnlyList<StoredReview> reviews, CriticCatalog critics, Core.Compare.CommunityFigure? community = null, ToolFreshness? freshness = null)
     {
         var tool = stored.Tool;
         var entry = PricingRead.Entry(tool.Facts.Pricing?.Value);
@@ -68,6 +70,7 @@ public sealed record ToolResponse
             Panel = PanelFigures.From(reviews),
             Community = CommunityFigures.From(community),
             Reviews = ReviewResponse.InPanelOrder(reviews, critics),
+            Freshness = freshness,
         };
     }
 

@@ -25,23 +25,49 @@ internal static class ExportCommand
         {
             var file = parse.GetValue(Out);
             var format = parse.GetValue(Format) ?? (file?.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "json");
+            ExportTarget? target = null;
+            if (file is not null)
+            {
+                target = ExportTarget.Resolve(file.ToString(), out var problem);
+                if (problem is not null)
+                {
+                    await Console.Error.WriteLineAsync(problem);
+                    return ShipwiseCli.Failed;
+                }
+            }
+
             using var host = ShipwiseCli.BuildCommandHost(parse);
             await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: ct);
             var exporter = host.Services.GetRequiredService<CatalogExporter>();
 
-            // Write to a temporary file and move it into place, so a failed export never leaves half a file.
-            var target = file?.FullName;
-            var temporary = target is null ? null : target + ".partial";
-            int count;
-            await using (var output = temporary is null ? Console.OpenStandardOutput() : System.IO.File.Create(temporary))
+            string? temporary = null;
+            try
             {
-                count = format == "csv" ? await exporter.ExportCsvAsync(output, ct) : await exporter.ExportJsonAsync(output, ct);
-            }
+                int count;
+                await using (var output = target is null ? Console.OpenStandardOutput() : target.Open(out temporary))
+                {
+                    count = format == "csv" ? await exporter.ExportCsvAsync(output, ct) : await exporter.ExportJsonAsync(output, ct);
+                }
 
-            if (temporary is not null)
+                if (temporary is not null)
+                {
+                    System.IO.File.Move(temporary, target!.Path, overwrite: true);
+                }
+
+                if (target is not null)
+                {
+                    Console.Error.WriteLine($"Exported {count} tools to {target.Path}.");
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                System.IO.File.Move(temporary, target!, overwrite: true);
-                Console.Error.WriteLine($"Exported {count} tools to {target}.");
+                if (temporary is not null)
+                {
+                    System.IO.File.Delete(temporary);
+                }
+
+                await Console.Error.WriteLineAsync($"Could not write {target?.Path ?? "standard output"}: {ex.Message}");
+                return ShipwiseCli.Failed;
             }
 
             return ShipwiseCli.Ok;

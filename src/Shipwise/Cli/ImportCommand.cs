@@ -7,18 +7,34 @@ namespace Shipwise.Cli;
 
 internal static class ImportCommand
 {
-    private static readonly Argument<FileInfo> File = new("FILE")
+    private static readonly Argument<string[]> Files = new("FILE")
     {
-        Description = "A catalog file: .json (the catalog format, see schema/catalog.schema.json and docs/catalog.md) or .csv (flat fields), or a folder of .json files imported together.",
+        Description = "A catalog file: .json (the catalog format, see schema/catalog.schema.json and docs/catalog.md) or .csv (flat fields), or a folder of .json files imported together. "
+            + "With --from: the source's file or URL (LiteLLM, OpenRouter), or Hugging Face model ids.",
+        Arity = ArgumentArity.OneOrMore,
     };
 
     public static Command Create()
     {
-        var command = new Command("import", "Add or update tools from a file, matched by slug or alias. All or nothing: an invalid file changes nothing.") { File };
+        var command = new Command("import", "Add or update tools from a file, matched by slug or alias. All or nothing: an invalid file changes nothing. "
+            + "With --from, read a public source (LiteLLM, OpenRouter, Hugging Face) into the tools already in the catalog.") { Files };
+        SourceImportCommand.AddOptions(command);
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, ct) => ShipwiseCli.GuardAsync(async () =>
         {
-            var file = parse.GetValue(File)!;
+            if (SourceImportCommand.IsSourceImport(parse))
+            {
+                return await SourceImportCommand.RunAsync(parse, parse.GetValue(Files)!, ct);
+            }
+
+            var files = parse.GetValue(Files)!;
+            if (files.Length != 1)
+            {
+                await Console.Error.WriteLineAsync("Give one catalog file or folder (or --from litellm|openrouter|huggingface to read a source).");
+                return ShipwiseCli.UsageError;
+            }
+
+            var file = new FileInfo(files[0]);
             using var host = ShipwiseCli.BuildCommandHost(parse);
             await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: ct);
             var importer = host.Services.GetRequiredService<CatalogImporter>();

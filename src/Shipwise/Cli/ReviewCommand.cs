@@ -25,7 +25,7 @@ internal static class ReviewCommand
 
     private static readonly Option<bool> Force = new("--force") { Description = "Review again even when nothing changed since the last review." };
 
-    private static readonly Option<bool> Disputed = new("--disputed") { Description = "List LLM reviews held back because they differ from the evidence review by more than Panel:DisputeMargin." };
+    private static readonly Option<bool> Disputed = new("--disputed") { Description = "List LLM reviews held back: their verdict differs from the evidence review's, they lift the score across the ship bar, or they differ by more than Panel:DisputeMargin." };
 
     private static readonly Option<long?> Approve = new("--approve") { Description = "With --disputed: publish this disputed review (by id) in place of the evidence review." };
 

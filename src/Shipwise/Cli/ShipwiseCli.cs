@@ -19,6 +19,7 @@ public static class ShipwiseCli
         root.Add(serve);
         root.Add(MigrateCommand.Create());
         root.Add(ImportCommand.Create());
+        root.Add(RefreshCommand.Create());
         root.Add(ExportCommand.Create());
         root.Add(ReviewCommand.Create());
         root.Add(DigestCommand.Create());
@@ -30,9 +31,44 @@ public static class ShipwiseCli
             root.Add(option);
         }
 
-        root.SetAction((parse, ct) => ServeCommand.RunAsync(parse, ct));
+        root.SetAction(async (parse, ct) =>
+        {
+            if (UnknownCommand(parse.UnmatchedTokens) is { } unknown)
+            {
+                var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
+                await Console.Error.WriteLineAsync($"shipwise: unknown command '{unknown}'. The commands are: {commands}. See shipwise --help.");
+                return UsageError;
+            }
+
+            return await ServeCommand.RunAsync(parse, ct);
+        });
         var parseResult = root.Parse(args);
         return await parseResult.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>
+    /// A word where a command goes that is none of ours ("improt"). Settings pass through to serve:
+    /// --key=value, --key value, /key value and key=value are the configuration's command-line forms.
+    /// </summary>
+    internal static string? UnknownCommand(IReadOnlyList<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.StartsWith('-') || token.StartsWith('/'))
+            {
+                if (!token.Contains('=', StringComparison.Ordinal))
+                {
+                    i++;
+                }
+            }
+            else if (!token.Contains('=', StringComparison.Ordinal))
+            {
+                return token;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Builds a host without the web server for one-shot commands.</summary>
@@ -47,6 +83,10 @@ public static class ShipwiseCli
         builder.Logging.AddFilter("Shipwise", LogLevel.Warning);
         builder.AddShipwise();
         var host = builder.Build();
+
+        // Commands build the host without starting it, so the checks `serve` runs at start run here:
+        // every command refuses a wrong setting before it does anything.
+        host.Services.GetService<IStartupValidator>()?.Validate();
         return host;
     }
 
@@ -80,11 +120,24 @@ public static class ShipwiseCli
             await Console.Error.WriteLineAsync("Fix the critic file (see docs/panel.md) or point Panel:CriticsPath at a good set, and run again.");
             return UsageError;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ConfigurationProblems(ex) is { Count: > 0 } problems)
         {
-            await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", ex.Failures));
+            await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", problems));
             await Console.Error.WriteLineAsync("Fix the setting in appsettings.json or the matching environment variable (e.g. Database__Provider) and run again.");
             return UsageError;
         }
     }
+
+    /// <summary>
+    /// What a start failed on, when it failed on settings: validation failures (one or several
+    /// options classes), or a value the configuration binder could not convert, whose message names the setting.
+    /// </summary>
+    internal static IReadOnlyList<string> ConfigurationProblems(Exception exception) => exception switch
+    {
+        OptionsValidationException validation => validation.Failures.ToList(),
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(ConfigurationProblems).ToList(),
+        InvalidOperationException binding when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
+            [binding.Message],
+        _ => [],
+    };
 }

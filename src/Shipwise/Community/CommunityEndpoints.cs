@@ -6,6 +6,7 @@ using Shipwise.Accounts;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Compare;
 using Shipwise.Panel;
+using Shipwise.Security;
 using Shipwise.Site;
 
 namespace Shipwise.Community;
@@ -253,8 +254,7 @@ public static class CommunityEndpoints
             return null;
         }
 
-        var url = values.Count == 1 ? values[0] : null;
-        if (!IsLocal(url))
+        if (LocalUrl.From(values.Count == 1 ? values[0] : null) is not { } url)
         {
             errors["returnUrl"] = ["must be a path on this site, such as /tools/vllm"];
             return null;
@@ -262,12 +262,6 @@ public static class CommunityEndpoints
 
         return url;
     }
-
-    // Printable ASCII only: a Location header can carry nothing else, and a local path needs nothing else.
-    public static bool IsLocal(string? url) =>
-        url is { Length: > 0 and <= 2048 } && url[0] == '/'
-        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && url.All(c => c is > ' ' and < (char)0x7f);
 
     private static IResult Answer(WriteResult result, string redirect) => result.Outcome switch
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Shipwise.Core.Community;
+using Shipwise.Security;
 
 namespace Shipwise.Community;
 
@@ -12,7 +13,7 @@ public sealed class CommunityOptions
     /// Votes, picks and "helpful" answers from an account younger than this are stored at once but
     /// count only once the account is this old (its creation time as the database has it).
     /// </summary>
-    [Range(0, 24 * 365, ErrorMessage = "Community:NewAccountDelayHours must be between 0 and 8760.")]
+    [Range(0d, 24d * 365, ErrorMessage = "Community:NewAccountDelayHours must be between 0 and 8760.")]
     public double NewAccountDelayHours { get; set; } = 24;
 
     /// <summary>Counted votes before the community may "disagree" with the panel in a sentence.</summary>
@@ -35,7 +36,8 @@ public sealed class CommunityOptions
     [Range(1, 3600, ErrorMessage = "Community:MaturePollSeconds must be between 1 and 3600.")]
     public int MaturePollSeconds { get; set; } = 15;
 
-    public TimeSpan NewAccountDelay => TimeSpan.FromHours(NewAccountDelayHours);
+    /// <summary>A method, not a property: the configuration binder reads properties while binding, before validation, and NaN hours would throw there.</summary>
+    public TimeSpan NewAccountDelay() => TimeSpan.FromHours(NewAccountDelayHours);
 
     public RankingRules Rules => new(RankingMinPicks, RankingMinPicksPerTool);
 }
@@ -54,29 +56,11 @@ public sealed class RateLimitOptions : IValidatableObject
     /// <summary>Sign-in requests per client address.</summary>
     public RateLimitRule SignInPerIp { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
 
+    /// <summary>Digest subscription requests per client address (each may mail a stranger a confirmation).</summary>
+    public RateLimitRule SubscribePerIp { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
+
     // Data annotations do not look inside nested objects, so each rule is checked here, by its full setting name.
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        foreach (var (name, rule) in new[] { (nameof(VotesPerAccount), VotesPerAccount), (nameof(VotesPerIp), VotesPerIp), (nameof(SignInPerIp), SignInPerIp) })
-        {
-            if (rule.PermitLimit < 1)
-            {
-                yield return new ValidationResult($"{Section}:{name}:PermitLimit is {rule.PermitLimit}; it must be at least 1.", [name]);
-            }
-
-            if (rule.WindowSeconds is < 1 or > 86_400)
-            {
-                yield return new ValidationResult($"{Section}:{name}:WindowSeconds is {rule.WindowSeconds}; it must be between 1 and 86400.", [name]);
-            }
-        }
-    }
-}
-
-public sealed class RateLimitRule
-{
-    public int PermitLimit { get; set; }
-
-    public int WindowSeconds { get; set; }
-
-    public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        new[] { (nameof(VotesPerAccount), VotesPerAccount), (nameof(VotesPerIp), VotesPerIp), (nameof(SignInPerIp), SignInPerIp), (nameof(SubscribePerIp), SubscribePerIp) }
+            .SelectMany(r => r.Item2.Check($"{Section}:{r.Item1}", r.Item1));
 }

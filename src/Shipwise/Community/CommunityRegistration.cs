@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Shipwise.Accounts;
+using Shipwise.Security;
 
 namespace Shipwise.Community;
 
@@ -13,8 +17,11 @@ public static class CommunityRegistration
     /// <summary>Votes, picks and helpful answers: per account, and per client address (see <see cref="AddRateLimits"/>).</summary>
     public const string VotesPolicy = "votes";
 
-    /// <summary>Sign-in requests, per client address; the Accounts feature attaches it to POST /signin.</summary>
+    /// <summary>Sign-in requests, per client address: POST /signin.</summary>
     public const string SignInPolicy = "signin";
+
+    /// <summary>Digest subscription requests, per client address: POST /subscribe.</summary>
+    public const string SubscribePolicy = "subscribe";
 
     public static IHostApplicationBuilder AddCommunity(this IHostApplicationBuilder builder)
     {
@@ -78,15 +85,35 @@ public static class CommunityRegistration
             };
             options.AddPolicy(VotesPolicy, context => Reader.AccountId(context.User) is { } account
                 ? FixedWindow($"account:{account}", limits.VotesPerAccount)
-                : FixedWindow($"ip:{ClientAddress(context)}", limits.VotesPerIp));
-            options.AddPolicy(SignInPolicy, context => FixedWindow($"ip:{ClientAddress(context)}", limits.SignInPerIp));
+                : FixedWindow($"ip:{ClientAddress.Of(context)}", limits.VotesPerIp));
+            options.AddPolicy(SignInPolicy, context => FixedWindow($"ip:{ClientAddress.Of(context)}", limits.SignInPerIp));
+            options.AddPolicy(SubscribePolicy, context => FixedWindow($"ip:{ClientAddress.Of(context)}", limits.SubscribePerIp));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == VotesPolicy
-                    ? FixedWindow($"votes-ip:{ClientAddress(context)}", limits.VotesPerIp)
+                    ? FixedWindow($"votes-ip:{ClientAddress.Of(context)}", limits.VotesPerIp)
                     : RateLimitPartition.GetNoLimiter(""));
+        });
+
+        // The pages whose form sends mail to an address anyone may type: only the POST is limited, not showing the form.
+        builder.Services.Configure<RazorPagesOptions>(options =>
+        {
+            LimitPosts(options, "/Accounts/SignInPage", SignInPolicy);
+            LimitPosts(options, "/Digest/SubscribePage", SubscribePolicy);
         });
         return builder;
     }
+
+    // Gives the page one endpoint per method, so the policy applies to the POST alone.
+    private static void LimitPosts(RazorPagesOptions options, string page, string policy) =>
+        options.Conventions.AddPageRouteModelConvention(page, model =>
+        {
+            var get = model.Selectors.Single();
+            var post = new SelectorModel(get);
+            get.EndpointMetadata.Add(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+            post.EndpointMetadata.Add(new HttpMethodMetadata([HttpMethods.Post]));
+            post.EndpointMetadata.Add(new EnableRateLimitingAttribute(policy));
+            model.Selectors.Add(post);
+        });
 
     /// <summary>The rate limiter: after authentication (app.UseAccounts), so limits can be per account.</summary>
     public static WebApplication UseCommunity(this WebApplication app)
@@ -94,9 +121,6 @@ public static class CommunityRegistration
         app.UseRateLimiter();
         return app;
     }
-
-    // Behind a reverse proxy this is the proxy's address unless the deployment configures forwarded headers.
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static RateLimitPartition<string> FixedWindow(string key, RateLimitRule rule) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

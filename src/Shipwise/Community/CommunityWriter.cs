@@ -202,7 +202,7 @@ public sealed class CommunityWriter : IAsyncDisposable
     private async Task<WriteResult[]> ApplyAsync(WriteSession session, IReadOnlyList<CommunityWrite> writes)
     {
         var now = _clock.GetUtcNow();
-        var delay = _options.Value.NewAccountDelay;
+        var delay = _options.Value.NewAccountDelay();
         var connection = session.Connection;
         await using var transaction = await connection.BeginTransactionAsync();
         session.Begin(transaction);

@@ -1,6 +1,10 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using Shipwise.Data;
+using Shipwise.Security;
 
 namespace Shipwise.Compare;
 
@@ -17,28 +21,76 @@ public sealed record ComparedPair
 /// Counts compare-page views for the home page's most-compared pairs. Views are counted in
 /// memory (a cached page costs no write) and added to the database in one batch every few
 /// seconds; a crash loses at most that window, which is acceptable for a popularity figure.
+/// A client counts once per pair per day (UTC), so a script cannot push a pair to the top: the
+/// node remembers a 64-bit keyed hash of (client address, pair) under a salt made at random each
+/// day and kept only in memory, never the address itself; at most <see cref="MaxViewersPerDay"/>
+/// such entries a day (about 8 MB), after which further views that day are not counted. Each node
+/// keeps its own memory, so with several nodes a client may count once per node.
 /// </summary>
-public sealed class CompareViews(Db db, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, ILogger<CompareViews> logger)
+public sealed class CompareViews(Db db, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, TimeProvider clock, ILogger<CompareViews> logger)
 {
     public const int HomeListLength = 8;
+
+    public const int MaxViewersPerDay = 250_000;
+
+    private readonly Lock _seenGate = new();
+    private DateOnly _day;
+    private byte[] _salt = [];
+    private HashSet<ulong> _seen = [];
 
     private string _lastTop = "";
 
     private ConcurrentDictionary<(string, string), long> _pending = new();
 
-    /// <summary>Counts every compare page served, from the cache or freshly rendered; runs in front of the output cache.</summary>
-    public static async Task CountServedAsync(HttpContext context, Func<Task> next)
+    /// <summary>
+    /// Counts every compare page served, from the cache or freshly rendered; runs in front of the output cache.
+    /// Counted as the answer starts, so the view is recorded before the client has the page.
+    /// </summary>
+    public static Task CountServedAsync(HttpContext context, Func<Task> next)
     {
-        await next();
-        if (context.Response.StatusCode == StatusCodes.Status200OK && HttpMethods.IsGet(context.Request.Method)
+        if (HttpMethods.IsGet(context.Request.Method)
             && context.Request.Path.StartsWithSegments("/compare", out var rest) && rest.Value is { Length: > 1 } pair
             && Core.Compare.ComparePair.TryParse(pair[1..], out var left, out var right))
         {
-            context.RequestServices.GetRequiredService<CompareViews>().Count(left, right);
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    context.RequestServices.GetRequiredService<CompareViews>().Count(left, right, ClientAddress.Of(context));
+                }
+
+                return Task.CompletedTask;
+            });
         }
+
+        return next();
     }
 
-    public void Count(string leftSlug, string rightSlug) => _pending.AddOrUpdate((leftSlug, rightSlug), 1, (_, n) => n + 1);
+    /// <summary>Counts the view unless this client already counted for the pair today; true when it counted.</summary>
+    public bool Count(string leftSlug, string rightSlug, string client)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        lock (_seenGate)
+        {
+            if (today != _day)
+            {
+                _day = today;
+                _salt = RandomNumberGenerator.GetBytes(32);
+                _seen = [];
+            }
+
+            if (_seen.Count >= MaxViewersPerDay || !_seen.Add(Viewer(client, leftSlug, rightSlug)))
+            {
+                return false;
+            }
+        }
+
+        _pending.AddOrUpdate((leftSlug, rightSlug), 1, (_, n) => n + 1);
+        return true;
+    }
+
+    private ulong Viewer(string client, string leftSlug, string rightSlug) =>
+        BinaryPrimitives.ReadUInt64LittleEndian(HMACSHA256.HashData(_salt, Encoding.UTF8.GetBytes($"{client}\n{leftSlug}\n{rightSlug}")));
 
     public async Task FlushAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public static class DataRegistration
             .BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section);
+        builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<Db>();
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Shipwise.Data;
 
@@ -37,6 +39,64 @@ public sealed class DatabaseOptions : IValidatableObject
                 $"Database:ConnectionString '{ConnectionString}' is not a SQLite connection string; use e.g. 'Data Source=data/shipwise.db'.",
                 [nameof(ConnectionString)]);
         }
+        else if (ConnectionStringProblem() is { } problem)
+        {
+            yield return new ValidationResult(problem, [nameof(ConnectionString)]);
+        }
+    }
+
+    // Found here rather than as an exception when the first connection opens (which ended the process with exit 134).
+    private string? ConnectionStringProblem()
+    {
+        if (ProviderKind == DatabaseProvider.Postgres)
+        {
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(EffectiveConnectionString);
+                return null;
+            }
+            catch (ArgumentException ex)
+            {
+                return $"Database:ConnectionString is not a valid PostgreSQL connection string: {ex.Message}";
+            }
+        }
+
+        string file;
+        try
+        {
+            file = new SqliteConnectionStringBuilder(EffectiveConnectionString).DataSource;
+        }
+        catch (ArgumentException ex)
+        {
+            return $"Database:ConnectionString is not a valid SQLite connection string: {ex.Message}";
+        }
+
+        if (file.Length == 0 || file == ":memory:" || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(file);
+        if (Directory.Exists(path))
+        {
+            return $"Database:ConnectionString names {path}, which is a directory; name the database file inside it, e.g. 'Data Source={Path.Combine(file, "shipwise.db")}'.";
+        }
+
+        // The file's folder is created on first use, so only a file standing where a folder must be is a problem.
+        for (var folder = Path.GetDirectoryName(path); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                return $"Database:ConnectionString names {path}, but {folder} is a file, not a directory.";
+            }
+
+            if (Directory.Exists(folder))
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 }
 

@@ -59,6 +59,9 @@ public sealed class Db : IDisposable
     public object ListValue(IReadOnlyCollection<long> values) =>
         IsPostgres ? values.ToArray() : System.Text.Json.JsonSerializer.Serialize(values);
 
+    /// <summary>The OFFSET of a 1-based page, as a long: (page - 1) × pageSize overflows an int for a page far past the end.</summary>
+    public static long Offset(int page, int pageSize) => ((long)page - 1) * pageSize;
+
     /// <summary>
     /// The literal for "true" in this connection's dialect. Needed where a partial index is
     /// declared WHERE is_current = 1: SQLite uses that index only when the query says the same

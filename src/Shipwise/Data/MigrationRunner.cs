@@ -22,7 +22,7 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
     // Any fixed number: nodes starting together on PostgreSQL queue behind this lock.
     private const long PostgresLockKey = 0x5348_4950_5749_5345;
 
-    [GeneratedRegex(@"\.(\d{4})_([a-z0-9_]+)\.sql$")]
+    [GeneratedRegex(@"\.(\d{4})_([a-z0-9_]+)\.sql\z")]
     private static partial Regex ResourceName();
 
     public static IReadOnlyList<Migration> Load(DatabaseProvider provider)

@@ -69,7 +69,7 @@ public sealed class DigestScheduleOptions
     public string DayOfWeek { get; set; } = "Monday";
 
     public System.DayOfWeek? Day =>
-        Enum.TryParse<System.DayOfWeek>(DayOfWeek, ignoreCase: true, out var day) && !char.IsAsciiDigit(DayOfWeek.TrimStart()[0]) ? day : null;
+        DayOfWeek?.TrimStart() is { Length: > 0 } text && !char.IsAsciiDigit(text[0]) && Enum.TryParse<System.DayOfWeek>(text, ignoreCase: true, out var day) ? day : null;
 
     /// <summary>The hour (UTC) on <see cref="DayOfWeek"/> from which the week's digest goes out.</summary>
     public int Hour { get; set; } = 8;

@@ -36,9 +36,9 @@ public sealed class SubscribePageModel(SubscriberStore subscribers, Subscription
             return Page();
         }
 
-        if (!EmailAddress.TryNormalize(Email, out var email) || !email.All(char.IsAscii))
+        if (!EmailAddress.TryNormalize(Email, out var email))
         {
-            Error = string.IsNullOrWhiteSpace(Email) ? "Enter your email address." : "Enter an email address in the form name@example.org.";
+            Error = EmailAddress.Problem(Email);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -48,7 +48,8 @@ public sealed class SubscribePageModel(SubscriberStore subscribers, Subscription
             var (token, expiresAt) = tokens.IssueConfirm(subscriber.Id, email);
             var confirm = links.Absolute("/subscribe/confirm?token=" + token);
             var unsubscribe = links.Absolute("/unsubscribe?token=" + tokens.IssueUnsubscribe(subscriber.Id, email));
-            if (!outbox.TryEnqueue(SubscriptionMail.Confirm(email, confirm, unsubscribe, expiresAt)))
+            // Over the address's cap nothing more is mailed, and the answer stays the same (it must not tell what the address is).
+            if (outbox.TryEnqueue(SubscriptionMail.Confirm(email, confirm, unsubscribe, expiresAt), MailKind.SubscriptionConfirmation).Outcome == MailQueued.QueueFull)
             {
                 Error = "Too many mails are waiting to go out. Please try again in a few minutes.";
                 Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

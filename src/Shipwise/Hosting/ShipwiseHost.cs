@@ -9,7 +9,9 @@ using Shipwise.Digest;
 using Shipwise.Mail;
 using Shipwise.Panel;
 using Shipwise.Search;
+using Shipwise.Security;
 using Shipwise.Site;
+using Shipwise.Sources;
 
 namespace Shipwise.Hosting;
 
@@ -19,8 +21,10 @@ public static class ShipwiseHost
     /// <summary>Services shared by the web server and the CLI commands.</summary>
     public static T AddShipwise<T>(this T builder) where T : IHostApplicationBuilder
     {
+        SettingsText.AddTo(builder.Services);
         builder.AddDatabase();
         builder.AddCatalog();
+        builder.AddSources();
         builder.AddPanel();
         builder.AddMail();
         builder.AddDigest();
@@ -35,8 +39,10 @@ public static class ShipwiseHost
             ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         });
         builder.AddShipwise();
+        builder.AddSecurity();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddPanelWorker();
+        builder.AddSourceSchedule();
         builder.AddSearch();
         builder.AddSite();
         builder.AddAccounts();
@@ -53,6 +59,7 @@ public static class ShipwiseHost
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseSecurity();
         app.UseSite();
         app.UseAccounts();
         app.UseCommunity();

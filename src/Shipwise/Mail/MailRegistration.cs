@@ -16,6 +16,10 @@ public static class MailRegistration
             .BindConfiguration(SmtpOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<MailLimitOptions>()
+            .BindConfiguration(MailLimitOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddSingleton<MailOutbox>();

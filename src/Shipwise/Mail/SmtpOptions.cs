@@ -36,7 +36,7 @@ public sealed class SmtpOptions : IValidatableObject
     public int TimeoutSeconds { get; set; } = 30;
 
     /// <summary>At most this many messages a second (0: no limit), for relays that throttle or block bursts.</summary>
-    [Range(0, 10_000, ErrorMessage = "Smtp:MaxPerSecond must be between 0 and 10000.")]
+    [Range(0d, 10_000d, ErrorMessage = "Smtp:MaxPerSecond must be between 0 and 10000.")]
     public double MaxPerSecond { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);

@@ -80,7 +80,7 @@ public sealed class PanelRunner(
         var provenance = new ReviewProvenance(
             "llm", outcome.Model, outcome.PromptVersion, judged.Score, outcome.PromptTokens, outcome.CompletionTokens,
             (int)outcome.Latency.TotalMilliseconds);
-        return IsDisputed(llmReview.Score, judged.Score, options.Value.DisputeMargin)
+        return IsDisputed((llmReview.Score, llmReview.Verdict), (judged.Score, judged.Verdict), critic.ShipBar, options.Value.DisputeMargin)
             // The evidence review stays visible until an operator approves or rejects the LLM's.
             ? new PreparedJob(job, new JobResult(JobOutcome.Disputed, llmReview.Verdict, llmReview.Score), [fallback, ReviewWrite.Llm(llmReview, provenance, "disputed", asOf)])
             : new PreparedJob(job, new JobResult(JobOutcome.Published, llmReview.Verdict, llmReview.Score), [ReviewWrite.Llm(llmReview, provenance, "published", asOf)]);
@@ -92,14 +92,26 @@ public sealed class PanelRunner(
 
     private bool IsLastAttempt(ReviewJob job) => job.Attempts >= options.Value.MaxJobAttempts;
 
-    /// <summary>Held back when exactly one side takes no side, or the scores differ by more than the margin.</summary>
-    public static bool IsDisputed(int? llmScore, int? evidenceScore, int margin) =>
-        (llmScore, evidenceScore) switch
+    /// <summary>
+    /// Held back for an operator when the LLM's verdict is not the evidence verdict (a no-take on one
+    /// side included), when its score crosses the ship bar upward (evidence below the bar, LLM at or
+    /// above it), or when the scores differ by more than the margin. Margin alone let an injected
+    /// "round up to ship" publish skip 47 as ship 72.
+    /// </summary>
+    public static bool IsDisputed((int? Score, Verdict Verdict) llm, (int? Score, Verdict Verdict) evidence, int shipBar, int margin)
+    {
+        if (llm.Verdict != evidence.Verdict)
+        {
+            return true;
+        }
+
+        return (llm.Score, evidence.Score) switch
         {
             (null, null) => false,
             (null, _) or (_, null) => true,
-            var (a, b) => Math.Abs(a.Value - b.Value) > margin,
+            var (a, b) => (b < shipBar && a >= shipBar) || Math.Abs(a.Value - b.Value) > margin,
         };
+    }
 
     /// <summary>Stores a batch of prepared jobs in one transaction. Jobs this node no longer holds (lease lost) write nothing.</summary>
     public async Task CommitAsync(IReadOnlyList<PreparedJob> prepared, string node, CancellationToken cancellationToken)

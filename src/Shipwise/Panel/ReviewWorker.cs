@@ -6,14 +6,16 @@ namespace Shipwise.Panel;
 
 /// <summary>
 /// Reviews in the background while the site serves. The jobs table is the source of truth;
-/// a catalog change here wakes the worker at once, and a poll picks up work other nodes queued.
+/// a catalog change here wakes the worker at once, and a poll picks up work other nodes queued
+/// and catalog changes any process made (the durable <see cref="CatalogStamp"/>).
 /// </summary>
 public sealed class ReviewWorker(
-    PanelScheduler scheduler, PanelProcessor processor, CatalogChangeNotifier catalogChanges,
+    PanelScheduler scheduler, PanelProcessor processor, CatalogChangeNotifier catalogChanges, CatalogStamp stamp,
     IOptions<PanelOptions> options, ILogger<ReviewWorker> logger) : BackgroundService
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private volatile bool _catalogChanged = true;
+    private long? _seenStamp;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,6 +32,14 @@ public sealed class ReviewWorker(
             {
                 try
                 {
+                    // Read before queueing: a change that lands meanwhile moves the stamp again and is queued next time.
+                    var current = await stamp.ReadAsync(stoppingToken);
+                    if (current != _seenStamp)
+                    {
+                        _seenStamp = current;
+                        _catalogChanged = true;
+                    }
+
                     if (_catalogChanged)
                     {
                         _catalogChanged = false;

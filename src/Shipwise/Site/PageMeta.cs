@@ -32,4 +32,7 @@ public sealed class PublicUrls(IConfiguration configuration)
     public string Base(HttpRequest request) => _configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     public string Absolute(HttpRequest request, string path) => Base(request) + path;
+
+    /// <summary>True when Shipwise:PublicUrl is an https address (then browsers are told to keep to https).</summary>
+    public bool IsHttps => _configured?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
 }

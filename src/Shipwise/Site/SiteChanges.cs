@@ -7,9 +7,10 @@ namespace Shipwise.Site;
 /// <summary>
 /// Notices that the catalog, the reviews or the votes changed — on this node or any other node
 /// sharing the database — and drops the cached pages. The stamp is read from indexed maxima, so a
-/// check costs a few index lookups, and it is taken at most once per poll interval.
+/// check costs a few index lookups, and it is taken at most once per poll interval. The date is
+/// part of it too: what a page says about stale facts and lifecycles depends on the day.
 /// </summary>
-public sealed class SiteChanges(Db db, IOutputCacheStore cache, ILogger<SiteChanges> logger)
+public sealed class SiteChanges(Db db, IOutputCacheStore cache, TimeProvider clock, ILogger<SiteChanges> logger)
 {
     public const string PagesTag = "pages";
 
@@ -22,17 +23,18 @@ public sealed class SiteChanges(Db db, IOutputCacheStore cache, ILogger<SiteChan
     public async Task<bool> CheckAsync(CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var parts = await connection.QuerySingleAsync<(long? Reviews, string? Tools, long? Count, string? Panels, long? Decisions, long? Votes)>(new CommandDefinition(
+        var parts = await connection.QuerySingleAsync<(long? Reviews, string? Tools, long? Count, string? Panels, long? Decisions, long? Votes, long? Catalog)>(new CommandDefinition(
             """
             SELECT (SELECT max(id) FROM reviews),
                    (SELECT CAST(max(updated_at) AS TEXT) FROM tools),
                    (SELECT count(*) FROM tools),
                    (SELECT CAST(max(panel_changed_at) AS TEXT) FROM tools),
                    (SELECT count(*) FROM reviews WHERE status = 'disputed'),
-                   (SELECT seq FROM community_changes WHERE id = 1)
+                   (SELECT seq FROM community_changes WHERE id = 1),
+                   (SELECT seq FROM catalog_changes WHERE id = 1)
             """,
             cancellationToken: cancellationToken));
-        var stamp = parts.ToString();
+        var stamp = parts + " " + DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
         if (stamp == _stamp)
         {
             return false;
@@ -47,11 +49,11 @@ public sealed class SiteChanges(Db db, IOutputCacheStore cache, ILogger<SiteChan
 }
 
 /// <summary>Polls for content changes. Wall-clock polling on purpose: it paces I/O, it is not domain time.</summary>
-public sealed class SiteChangeWatcher(SiteChanges changes, IConfiguration configuration, ILogger<SiteChangeWatcher> logger) : BackgroundService
+public sealed class SiteChangeWatcher(SiteChanges changes, Microsoft.Extensions.Options.IOptions<SiteOptions> options, ILogger<SiteChangeWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromMilliseconds(configuration.GetValue("Site:ChangePollMilliseconds", 2000));
+        var interval = TimeSpan.FromMilliseconds(options.Value.ChangePollMilliseconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

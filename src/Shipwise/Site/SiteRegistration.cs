@@ -20,6 +20,10 @@ public static class SiteRegistration
 
     public static IHostApplicationBuilder AddSite(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<SiteOptions>()
+            .BindConfiguration(SiteOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         // Razor encodes for HTML either way; without this it also escapes every non-ASCII letter ("·" becomes "&#xB7;").
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -39,12 +43,13 @@ public static class SiteRegistration
         {
             // Slugs are case-sensitive: /tools/SmolVLM2 redirects, so it must not share /tools/smolvlm2's entry.
             options.UseCaseSensitivePaths = true;
-            options.SizeLimit = builder.Configuration.GetValue<long>("Site:CacheSizeMegabytes", 256) * 1024 * 1024;
             options.AddPolicy(CachePolicy, policy => policy
                 .AddPolicy<SitePagePolicy>()
                 .Expire(TimeSpan.FromMinutes(10))
                 .Tag(SiteChanges.PagesTag));
         });
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<Microsoft.Extensions.Options.IOptions<SiteOptions>>((cache, site) =>
+            cache.SizeLimit = site.Value.CacheSizeMegabytes * 1024L * 1024);
         return builder;
     }
 

@@ -172,6 +172,24 @@ public abstract partial class SignInTests(AccountsApp app)
     }
 
     [Fact]
+    public async Task An_address_mail_cannot_reach_is_refused_up_front_and_nothing_is_queued()
+    {
+        using var browser = app.NewBrowser();
+        var form = await browser.GetAsync("/signin");
+        foreach (var address in new[] { "rené@shipwise.test", "reader@exämple.org", "читатель@shipwise.test" })
+        {
+            var answer = await browser.PostAsync("/signin", form.Html, ("email", address));
+            Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+            Assert.Contains("outside ASCII", answer.Html);
+            Assert.DoesNotContain("Check your email", answer.Html);
+        }
+
+        // A mail asked for afterwards arrives; none went to the refused addresses.
+        await browser.RequestLinkAsync(app.Mail, NewAddress("after"));
+        Assert.DoesNotContain(await app.Mail.MessagesAsync(TestContext.Current.CancellationToken), m => !m.Recipient.All(char.IsAscii));
+    }
+
+    [Fact]
     public async Task Forms_without_a_valid_antiforgery_token_are_rejected()
     {
         var email = NewAddress("csrf");

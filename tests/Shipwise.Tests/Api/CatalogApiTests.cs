@@ -99,6 +99,16 @@ public abstract class CatalogApiTests(AppFixture app)
         Assert.Empty(a.Intersect(b));
     }
 
+    [Fact]
+    public async Task A_page_far_past_the_end_is_empty_rather_than_page_one()
+    {
+        // (21474838 - 1) × 100 does not fit in an int: the offset must not wrap around to the start.
+        var body = await JsonAsync(await Client.GetAsync("/api/tools?page=21474838&pageSize=100", TestContext.Current.CancellationToken));
+        Assert.Equal(21474838, body.GetProperty("page").GetInt32());
+        Assert.Equal(0, body.GetProperty("items").GetArrayLength());
+        Assert.True(body.GetProperty("total").GetInt64() > 0);
+    }
+
     [Theory]
     [InlineData("pageSize=1000", "pageSize")]
     [InlineData("page=0", "page")]

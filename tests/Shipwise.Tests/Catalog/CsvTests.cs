@@ -38,4 +38,28 @@ public class CsvTests
     {
         Assert.Throws<Csv.FormatException>(() => Csv.Read(new StringReader("a,b\"c\n")).ToList());
     }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"https://evil.example\",\"x\")")]
+    [InlineData("+1+1")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\t=1")]
+    [InlineData("'=already quoted")]
+    public void Cells_a_spreadsheet_would_run_as_formulas_are_written_as_text_and_read_back_unchanged(string value)
+    {
+        var writer = new StringWriter();
+        Csv.WriteRow(writer, ["safe", value]);
+        var cell = writer.ToString().TrimEnd('\n').Split(',', 2)[1].TrimStart('"');
+        Assert.StartsWith("'", cell);
+        Assert.Equal(["safe", value], Csv.Read(new StringReader(writer.ToString())).Single().Fields);
+    }
+
+    [Fact]
+    public void Ordinary_cells_are_written_as_they_are()
+    {
+        var writer = new StringWriter();
+        Csv.WriteRow(writer, ["it's", "a-b", "1+1", ""]);
+        Assert.Equal("it's,a-b,1+1,\n", writer.ToString());
+    }
 }

@@ -48,9 +48,28 @@ public class JsonCatalogReaderTests
     [InlineData("{\"schemaVersion\":1,\"tools\":[],\"extra\":true}", "$.extra")]
     [InlineData("[1,2]", "$")]
     [InlineData("{\"schemaVersion\":1,\"tools\":[", "$")]
+    [InlineData("{\"schemaVersion\":1,\"tools\":[]}{\"schemaVersion\":1,\"tools\":[]}", "$")]
+    [InlineData("{\"schemaVersion\":1,\"tools\":[]}\n,", "$")]
+    [InlineData("{\"schemaVersion\":1,\"tools\":[]} x", "$")]
     public void Structural_problems_are_named(string json, string location)
     {
         var problems = Read(json, 64).SelectMany(p => p.Problems).ToList();
         Assert.Contains(problems, p => p.Location == location);
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(1 << 20)]
+    public void Data_after_the_catalog_object_is_an_error_with_its_line(int bufferSize)
+    {
+        var one = "{\"schemaVersion\":1,\"tools\":[\n" + Tool(1) + "\n]}";
+        var parsed = Read(one + "\n" + one.Replace("tool-1", "tool-2") + "\n", bufferSize);
+        var problem = Assert.Single(parsed.SelectMany(p => p.Problems));
+        Assert.Equal("$", problem.Location);
+        Assert.Equal(4, problem.Line);
+        Assert.Contains("after the catalog", problem.Message);
+
+        // Whitespace after the object is fine.
+        Assert.All(Read(one + " \n\t\r\n", bufferSize), p => Assert.Empty(p.Problems));
     }
 }

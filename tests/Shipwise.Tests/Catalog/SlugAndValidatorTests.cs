@@ -28,7 +28,22 @@ public class SlugAndValidatorTests
     [InlineData("Upper")]
     [InlineData("double--dash")]
     [InlineData("")]
+    [InlineData("nl-slug\n")]
     public void Invalid_slugs_are_rejected(string slug) => Assert.False(Slug.IsValid(slug));
+
+    [Fact]
+    public void Licence_and_token_facts_refuse_a_trailing_newline()
+    {
+        static SourcedFact<T> Fact<T>(T value) => new() { Value = value, Source = "https://example.com", AsOf = new DateOnly(2025, 1, 1), Status = FactStatus.Verified };
+        var tool = Valid() with
+        {
+            Facts = new ToolFacts { License = Fact("MIT\n"), Runtimes = Fact<IReadOnlyList<string>>(["gguf\n"]), Competitors = Fact<IReadOnlyList<string>>(["tool-b\n"]) },
+        };
+        var errors = CatalogValidator.Validate(tool, "$", Today);
+        Assert.Contains(errors, e => e.Path == "$.facts.license.value");
+        Assert.Contains(errors, e => e.Path == "$.facts.runtimes.value");
+        Assert.Contains(errors, e => e.Path == "$.facts.competitors.value");
+    }
 
     [Fact]
     public void A_valid_tool_has_no_errors() => Assert.Empty(CatalogValidator.Validate(Valid(), "$", Today));
@@ -90,4 +105,18 @@ public class SlugAndValidatorTests
     [Fact]
     public void A_free_tier_makes_a_paid_model_a_free_tier_entry() =>
         Assert.Equal(EntryTier.FreeTier, PricingRead.Entry(new Pricing { Model = "usage-based", InputPerMillionTokensUsd = 1, FreeTier = true }));
+
+    [Fact]
+    public void A_tool_cannot_name_itself_as_a_competitor_by_an_alias()
+    {
+        var tool = Valid() with
+        {
+            Aliases = ["Tool A Classic"],
+            Facts = new ToolFacts
+            {
+                Competitors = new SourcedFact<IReadOnlyList<string>> { Value = ["tool-a-classic"], Source = "https://example.com", AsOf = new DateOnly(2025, 1, 1), Status = FactStatus.Verified },
+            },
+        };
+        Assert.Contains(CatalogValidator.Validate(tool, "$", Today), e => e.Path == "$.facts.competitors.value" && e.Message.Contains("itself"));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shipwise.Core.Catalog;
@@ -6,9 +7,16 @@ using Shipwise.Tests.Infrastructure;
 namespace Shipwise.Tests.Cli;
 
 /// <summary>Import and export through the real `shipwise` executable, on a real database.</summary>
-public abstract class ImportExportTests(string provider)
+public abstract class ImportExportTests(string provider) : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("shipwise-io").FullName;
+
+    // The folder holds exported files and, in one test, a FIFO and device nodes: nothing is left in /tmp.
+    public void Dispose()
+    {
+        Directory.Delete(_work, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
     private string WorkFile(string name) => Path.Combine(_work, name);
 
@@ -71,6 +79,57 @@ public abstract class ImportExportTests(string provider)
             roundTrip.Groups.Select(g => JsonSerializer.Serialize(g, CatalogJson.Options)));
     }
 
+    /// <summary>The rename the README documents: vllm becomes vllm-engine, keeping "vllm" as an alias; other tools still name "vllm".</summary>
+    [Fact]
+    public async Task After_a_rename_by_alias_export_then_import_into_an_empty_database_is_lossless()
+    {
+        await using var first = await TestDatabase.CreateAsync(provider);
+        Assert.Equal(0, (await ShipwiseProcess.RunAsync(first, "import", RepoPaths.DemoCatalog)).ExitCode);
+        var vllm = JsonSerializer.SerializeToNode(TestCatalogs.Read(RepoPaths.DemoCatalog).Tools.Single(t => t.Slug == "vllm"), CatalogJson.Options)!;
+        vllm["slug"] = "vllm-engine";
+        vllm["aliases"] = new JsonArray("vllm");
+        await File.WriteAllTextAsync(WorkFile("rename.json"), $$"""{"schemaVersion":2,"tools":[{{vllm.ToJsonString()}}]}""", TestContext.Current.CancellationToken);
+        var renamed = await ShipwiseProcess.RunAsync(first, "import", WorkFile("rename.json"));
+        Assert.True(renamed.ExitCode == 0, renamed.Error);
+        Assert.Contains("0 added, 1 updated", renamed.Output);
+
+        var exported = await ExportAsync(first, "renamed.json");
+        await using var second = await TestDatabase.CreateAsync(provider);
+        var restored = await ShipwiseProcess.RunAsync(second, "import", WorkFile("renamed.json"));
+        Assert.True(restored.ExitCode == 0, restored.Error);
+        Assert.Equal(exported, await ExportAsync(second, "restored.json"));
+
+        // The export names the tool by its slug wherever another tool refers to it.
+        var tools = JsonNode.Parse(exported)!["tools"]!.AsArray();
+        static IEnumerable<string> CompetitorsOf(JsonNode tool) =>
+            tool["facts"]?["competitors"]?["value"]?.AsArray().Select(c => c!.GetValue<string>()) ?? [];
+        Assert.DoesNotContain(tools, t => CompetitorsOf(t!).Contains("vllm"));
+        Assert.Contains("vllm-engine", CompetitorsOf(tools.Single(t => (string?)t!["slug"] == "llama-cpp")!));
+    }
+
+    [Fact]
+    public async Task A_competitor_may_be_named_by_an_alias_in_the_file_or_the_catalog_but_must_exist()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        const string source = "\"source\":\"https://example.com\",\"asOf\":\"2025-01-01\",\"status\":\"verified\"";
+        string Competing(string slug, params string[] others) =>
+            Tool(slug, extra: $$$""","facts":{"competitors":{"value":[{{{string.Join(",", others.Select(o => $"\"{o}\""))}}}],{{{source}}}}}""");
+        await File.WriteAllTextAsync(WorkFile("aliases.json"), ToolsJson(
+            Tool("tool-a", extra: ""","aliases":["tool-a-old"]"""),
+            Competing("tool-b", "tool-a-old")), TestContext.Current.CancellationToken);
+        var inFile = await ShipwiseProcess.RunAsync(db, "import", WorkFile("aliases.json"));
+        Assert.True(inFile.ExitCode == 0, inFile.Error);
+
+        await File.WriteAllTextAsync(WorkFile("later.json"), ToolsJson(Competing("tool-c", "tool-a-old", "tool-b")), TestContext.Current.CancellationToken);
+        var inCatalog = await ShipwiseProcess.RunAsync(db, "import", WorkFile("later.json"));
+        Assert.True(inCatalog.ExitCode == 0, inCatalog.Error);
+
+        await File.WriteAllTextAsync(WorkFile("unknown.json"), ToolsJson(Competing("tool-d", "no-such-tool")), TestContext.Current.CancellationToken);
+        var unknown = await ShipwiseProcess.RunAsync(db, "import", WorkFile("unknown.json"));
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("$.tools[0].facts.competitors: 'no-such-tool' is not a tool", unknown.Error);
+    }
+
     [Fact]
     public async Task A_file_with_one_bad_row_changes_nothing_and_names_the_row_and_field()
     {
@@ -119,6 +178,160 @@ public abstract class ImportExportTests(string provider)
         Assert.Contains("name", result.Error);
         Assert.Contains("$.tools[1]", result.Error);
         Assert.Contains("taglne", result.Error);
+    }
+
+    [Fact]
+    public async Task A_slug_with_a_trailing_newline_is_refused()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await File.WriteAllTextAsync(WorkFile("newline.json"), ToolsJson(Tool("nl-slug\\n")), TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("newline.json"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("$.tools[0].slug", result.Error);
+    }
+
+    [Fact]
+    public async Task Characters_a_feed_or_page_cannot_carry_are_refused_in_every_text_of_a_tool()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        const string source = "\"source\":\"https://example.com\",\"asOf\":\"2025-01-01\",\"status\":\"verified\"";
+        var file = ToolsJson(
+            Tool("tool-0", extra: ""","name":"Bad\u0001Name" """),
+            Tool("tool-1", extra: ""","tagline":"Tagline\uFFFE" """),
+            Tool("tool-2", extra: ""","description":"Two\nlines, then a C1 control\u0085" """),
+            Tool("tool-3", extra: ""","aliases":["alias\u0007"]"""),
+            Tool("tool-4", extra: ""","bestFor":["fine","bad\u001F"]"""),
+            Tool("tool-5", extra: ""","facts":{"license":{"value":"MIT",""" + source + ""","note":"not a character: \uDBFF\uDFFF"}}"""),
+            Tool("tool-6", extra: ""","facts":{"certifications":{"value":["SOC 2\u0000"],""" + source + "}}"),
+            Tool("tool-7", extra: ""","vendor":{"name":"Acme\uFDD0"}"""));
+        await File.WriteAllTextAsync(WorkFile("controls.json"), file, TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("controls.json"));
+
+        Assert.Equal(1, result.ExitCode);
+        foreach (var path in new[]
+        {
+            "$.tools[0].name", "$.tools[1].tagline", "$.tools[2].description", "$.tools[3].aliases[0]", "$.tools[4].bestFor[1]",
+            "$.tools[5].facts.license.note", "$.tools[6].facts.certifications.value[0]", "$.tools[7].vendor.name",
+        })
+        {
+            Assert.Contains(path + ":", result.Error);
+        }
+
+        Assert.Contains("U+0001", result.Error);
+        Assert.Contains("U+FFFE", result.Error);
+        Assert.Contains("U+10FFFF", result.Error);
+        Assert.Contains("[]", (await ExportAsync(db, "nothing.json")).Replace("\n", "").Replace(" ", ""));
+
+        // Line breaks and tabs are text where text may run over lines.
+        var multiline = ToolsJson(Tool("tool-8", extra: ""","description":"Line one\r\nline two\tand a tab" """));
+        await File.WriteAllTextAsync(WorkFile("multiline.json"), multiline, TestContext.Current.CancellationToken);
+        var good = await ShipwiseProcess.RunAsync(db, "import", WorkFile("multiline.json"));
+        Assert.True(good.ExitCode == 0, good.Error);
+    }
+
+    [Fact]
+    public async Task Data_after_the_catalog_object_is_refused_and_nothing_is_imported()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await File.WriteAllTextAsync(WorkFile("two.json"), ToolsJson(Tool("tool-a")) + "\n" + ToolsJson(Tool("tool-b")), TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("two.json"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("two.json:2", result.Error);
+        Assert.Contains("after the catalog", result.Error);
+        Assert.Contains("[]", (await ExportAsync(db, "nothing.json")).Replace("\n", "").Replace(" ", ""));
+    }
+
+    [Fact]
+    public async Task Export_refuses_a_directory_or_a_missing_folder_with_a_message()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var folder = Directory.CreateDirectory(WorkFile("a-folder")).FullName;
+        var intoFolder = await ShipwiseProcess.RunAsync(db, "export", "--out", folder);
+        Assert.Equal(1, intoFolder.ExitCode);
+        Assert.Contains(folder, intoFolder.Error);
+        Assert.Contains("is a directory", intoFolder.Error);
+        Assert.True(Directory.Exists(folder));
+
+        var missing = WorkFile(Path.Combine("no-such-folder", "catalog.json"));
+        var intoNothing = await ShipwiseProcess.RunAsync(db, "export", "--out", missing);
+        Assert.Equal(1, intoNothing.ExitCode);
+        Assert.Contains("no-such-folder", intoNothing.Error);
+        Assert.Contains("does not exist", intoNothing.Error);
+    }
+
+    [Fact]
+    public async Task Export_writes_through_a_symlink_and_a_fifo_instead_of_replacing_them()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await File.WriteAllTextAsync(WorkFile("one.json"), ToolsJson(Tool("tool-a")), TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", WorkFile("one.json"))).ExitCode);
+
+        // A symlink stays a symlink; the file it points to gets the export.
+        var real = WorkFile("real.json");
+        await File.WriteAllTextAsync(real, "old", TestContext.Current.CancellationToken);
+        var link = File.CreateSymbolicLink(WorkFile("link.json"), real);
+        var viaLink = await ShipwiseProcess.RunAsync(db, "export", "--out", link.FullName);
+        Assert.True(viaLink.ExitCode == 0, viaLink.Error);
+        Assert.Equal(real, new FileInfo(link.FullName).LinkTarget);
+        Assert.Contains("\"tool-a\"", await File.ReadAllTextAsync(real, TestContext.Current.CancellationToken));
+        Assert.Empty(Directory.GetFiles(_work, "*.partial"));
+
+        // A FIFO is written to, as a shell's redirection would, and stays a FIFO.
+        var fifo = WorkFile("pipe");
+        Assert.Equal("", await RunToolAsync("mkfifo", fifo));
+        var reader = StartTool("cat", fifo);
+        var viaFifo = await ShipwiseProcess.RunWithEnvironmentAsync(db, [], TimeSpan.FromSeconds(60), "export", "--out", fifo);
+        using var readDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await reader.WaitForExitAsync(readDeadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            reader.Kill();
+        }
+
+        Assert.True(viaFifo.ExitCode == 0, viaFifo.Error);
+        Assert.Contains("\"tool-a\"", await reader.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("fifo\n", await RunToolAsync("stat", "-c", "%F", fifo));
+
+        // Devices too (made here, never the machine's own /dev entries, which the old code replaced when run as root):
+        // the null device takes the export; the full device's "no space" is a message and exit 1, and both stay devices.
+        if (Environment.UserName == "root")
+        {
+            var nullDevice = WorkFile("null-device");
+            var fullDevice = WorkFile("full-device");
+            await RunToolAsync("mknod", nullDevice, "c", "1", "3");
+            await RunToolAsync("mknod", fullDevice, "c", "1", "7");
+            var toNull = await ShipwiseProcess.RunAsync(db, "export", "--out", nullDevice);
+            Assert.True(toNull.ExitCode == 0, toNull.Error);
+            var toFull = await ShipwiseProcess.RunAsync(db, "export", "--out", fullDevice);
+            Assert.Equal(1, toFull.ExitCode);
+            Assert.Contains("No space left on device", toFull.Error);
+            Assert.Equal("character special file\n", await RunToolAsync("stat", "-c", "%F", nullDevice));
+            Assert.Equal("character special file\n", await RunToolAsync("stat", "-c", "%F", fullDevice));
+            Assert.Empty(Directory.GetFiles(_work, "*.partial"));
+        }
+    }
+
+    private static Process StartTool(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    private static async Task<string> RunToolAsync(string file, params string[] args)
+    {
+        using var process = StartTool(file, args);
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, $"{file} failed: {await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
+        return output;
     }
 
     [Fact]

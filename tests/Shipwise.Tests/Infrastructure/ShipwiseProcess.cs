@@ -36,15 +36,29 @@ public static class ShipwiseProcess
         return start;
     }
 
-    public static async Task<ProcessResult> RunWithEnvironmentAsync(TestDatabase database, Dictionary<string, string> environment, params string[] args)
+    public static Task<ProcessResult> RunWithEnvironmentAsync(TestDatabase database, Dictionary<string, string> environment, params string[] args) =>
+        RunWithEnvironmentAsync(database, environment, TimeSpan.FromMinutes(3), args);
+
+    /// <summary>Runs to the end, or kills the process (and its children) after <paramref name="timeout"/>: then the exit code is -1.</summary>
+    public static async Task<ProcessResult> RunWithEnvironmentAsync(TestDatabase database, Dictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
         var start = StartInfo(database, environment, args);
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return new ProcessResult(-1, await output, $"(killed after {timeout.TotalSeconds:0} s)\n" + await error);
+        }
+
         return new ProcessResult(process.ExitCode, await output, await error);
     }
 }

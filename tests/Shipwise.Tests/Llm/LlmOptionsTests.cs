@@ -24,6 +24,11 @@ public class LlmOptionsTests
         { "Llm:MaxAttempts", "0", "Llm:MaxAttempts is 0; it must be 1–10" },
         { "Llm:MaxTransportRetries", "-1", "Llm:MaxTransportRetries is -1; it must be 0–20" },
         { "Llm:MaxRetryDelaySeconds", "-5", "Llm:MaxRetryDelaySeconds is -5" },
+        { "Llm:TimeoutSeconds", "0.001", "Llm:TimeoutSeconds is 0.001; it must be 0.01–3600" },
+        { "Llm:MaxResponseBytes", "0", "Llm:MaxResponseBytes is 0; it must be 4096–67108864" },
+        { "Llm:MaxResponseBytes", "1073741824", "Llm:MaxResponseBytes is 1073741824; it must be 4096–67108864" },
+        { "Llm:MaxOutputTokens", "10", "Llm:MaxOutputTokens is 10; it must be 256–131072" },
+        { "Llm:TokenLimitParameter", "max_new_tokens", "Llm:TokenLimitParameter is 'max_new_tokens'; use 'auto', 'max_tokens' or 'max_completion_tokens'" },
         { "Llm:Models:Skeptic Critic", "qwen2.5:7b", "Llm:Models:Skeptic Critic is not keyed by a critic slug" },
         { "Llm:Models:skeptic", " ", "Llm:Models:skeptic is empty" },
     };
@@ -63,6 +68,7 @@ public class LlmOptionsTests
 
         Assert.True(options.IsConfigured);
         Assert.Equal((4, 60.0, 3, 4), (options.MaxConcurrency, options.TimeoutSeconds, options.MaxAttempts, options.MaxTransportRetries));
+        Assert.Equal((262_144, 4096, "auto"), (options.MaxResponseBytes, options.MaxOutputTokens, options.TokenLimitParameter));
         Assert.Null(options.ApiKey);
         Assert.Equal("qwen2.5:7b", options.ModelFor("skeptic"));
     }

@@ -129,18 +129,60 @@ public class LlmPromptTests
     }
 
     [Fact]
-    public async Task The_request_asks_for_json_at_temperature_zero_and_sends_the_api_key_as_a_bearer_token()
+    public async Task The_request_asks_for_the_answer_schema_at_temperature_zero_with_a_token_limit_and_sends_the_api_key()
     {
-        await using var llm = await LlmTestHost.StartAsync(new Dictionary<string, string?> { ["Llm:ApiKey"] = "sk-test-123" });
+        var tool = LlmTestData.Tool("gpt-4o");
+        await using var llm = await LlmTestHost.StartAsync(new Dictionary<string, string?> { ["Llm:ApiKey"] = "sk-test-123", ["Llm:MaxOutputTokens"] = "1500" });
         llm.Server.RequiredApiKey = "sk-test-123";
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(LlmTestData.Tool("gpt-4o"), PanelCritics.Get("operator"), LlmTestData.Today, LlmTestData.Peers(LlmTestData.Tool("gpt-4o")), Ct);
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(tool, PanelCritics.Get("operator"), LlmTestData.Today, LlmTestData.Peers(tool), Ct);
 
         Assert.NotNull(outcome.Review);
         var request = Assert.Single(llm.Server.Requests);
-        Assert.Equal((0.0, "json_object", "Bearer sk-test-123"), (request.Temperature, request.ResponseFormat, request.Authorization));
+        Assert.Equal((0.0, "json_schema", "Bearer sk-test-123"), (request.Temperature, request.ResponseFormat, request.Authorization));
+        // Any host but OpenAI's gets the limit as max_tokens: the name Ollama, vLLM, llama.cpp and LM Studio all read.
+        Assert.Equal((1500, null), (request.MaxTokens, request.MaxCompletionTokens));
         using var body = JsonDocument.Parse(request.Body);
-        Assert.False(body.RootElement.GetProperty("stream").GetBoolean());
+        Assert.False(body.RootElement.TryGetProperty("stream", out var stream) && stream.GetBoolean());
+
+        var format = request.JsonSchema!.Value;
+        Assert.Equal("shipwise_review", format.GetProperty("name").GetString());
+        Assert.True(format.GetProperty("strict").GetBoolean());
+        var schema = format.GetProperty("schema");
+        Assert.Equal("object", schema.GetProperty("type").GetString());
+        Assert.False(schema.GetProperty("additionalProperties").GetBoolean());
+        Assert.Equal(["score", "verdict", "summary", "review", "citedFacts"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        var properties = schema.GetProperty("properties");
+        Assert.Equal(["integer", "null"], properties.GetProperty("score").GetProperty("type").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["ship", "skip", "no-take"], properties.GetProperty("verdict").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        // The model can cite only what is on record for this tool.
+        var citable = properties.GetProperty("citedFacts").GetProperty("items").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
+        Assert.Equal(FactPaths.All(tool), citable);
+    }
+
+    [Fact]
+    public async Task The_token_limit_goes_out_as_max_completion_tokens_when_configured_so()
+    {
+        await using var llm = await LlmTestHost.StartAsync(new Dictionary<string, string?> { ["Llm:TokenLimitParameter"] = "max_completion_tokens" });
+
+        await llm.Reviewer.ReviewWithDetailsAsync(LlmTestData.Tool("gpt-4o"), PanelCritics.Get("operator"), LlmTestData.Today, LlmTestData.Peers(LlmTestData.Tool("gpt-4o")), Ct);
+
+        var request = Assert.Single(llm.Server.Requests);
+        Assert.Equal((null, 4096), (request.MaxTokens, request.MaxCompletionTokens));
+    }
+
+    [Theory]
+    [InlineData("https://api.openai.com/v1", "auto", "max_completion_tokens")]
+    [InlineData("https://shipwise.openai.azure.com/openai/v1", "auto", "max_completion_tokens")]
+    [InlineData("http://127.0.0.1:11434/v1", "auto", "max_tokens")]
+    [InlineData("https://api.mistral.ai/v1", "auto", "max_tokens")]
+    [InlineData("https://api.openai.com/v1", "max_tokens", "max_tokens")]
+    [InlineData("http://127.0.0.1:8000/v1", "max_completion_tokens", "max_completion_tokens")]
+    public void Auto_names_the_token_limit_by_the_endpoints_host(string baseUrl, string setting, string field)
+    {
+        var options = new LlmOptions { BaseUrl = baseUrl, Model = "m", TokenLimitParameter = setting };
+
+        Assert.Equal(field, options.TokenLimitField());
     }
 
     [Fact]

@@ -25,7 +25,6 @@ public class LlmProtocolTests
         "503" => FakeReply.ServerError(503),
         "timeout" => FakeReply.Hang(),
         "dropped connection" => FakeReply.Disconnect(),
-        "not a chat completion" => FakeReply.NotAChatCompletion(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -33,7 +32,7 @@ public class LlmProtocolTests
 
     public static TheoryData<string> Kinds => new(
         "malformed JSON", "truncated output", "empty content", "429 with Retry-After", "429 without Retry-After",
-        "500", "503", "timeout", "dropped connection", "not a chat completion");
+        "500", "503", "timeout", "dropped connection");
 
     private static Dictionary<string, string?> FastTimeout => new() { ["Llm:TimeoutSeconds"] = "1" };
 
@@ -117,7 +116,6 @@ public class LlmProtocolTests
             "500" => "HTTP 500",
             "503" => "HTTP 503",
             "timeout" => "no answer within 1 s (Llm:TimeoutSeconds)",
-            "not a chat completion" => "not a chat completion",
             "dropped connection" => "failed: ",
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -125,16 +123,34 @@ public class LlmProtocolTests
     }
 
     [Fact]
-    public async Task A_rate_limit_waits_the_seconds_retry_after_asks_for()
+    public async Task A_rate_limit_waits_the_seconds_retry_after_asks_for_on_the_injected_clock()
     {
         var time = new RecordingTimeProvider();
         await using var llm = await LlmTestHost.StartAsync(new Dictionary<string, string?> { ["Llm:MaxRetryDelaySeconds"] = "5" }, time);
         llm.Server.Enqueue(FakeReply.RateLimited("2"), FakeReply.Valid());
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
+        var review = llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
+        // No real wait: the retry is held until the fake clock passes the two seconds the server asked for.
+        var wait = await time.AdvancePastWaitAsync(0, TimeSpan.FromSeconds(5), Ct);
+        var outcome = await review;
 
-        Assert.NotNull(outcome.Review);
-        Assert.Contains(TimeSpan.FromSeconds(2), time.Timers);
+        Assert.Equal(TimeSpan.FromSeconds(2), wait);
+        Assert.True(outcome.Review is not null, outcome.Failure);
+        Assert.Equal((2, 1), (llm.Server.RequestCount, outcome.Attempts));
+    }
+
+    [Fact]
+    public async Task A_retry_after_in_milliseconds_is_honoured_too()
+    {
+        var time = new RecordingTimeProvider();
+        await using var llm = await LlmTestHost.StartAsync(new Dictionary<string, string?> { ["Llm:MaxRetryDelaySeconds"] = "5" }, time);
+        llm.Server.Enqueue(new ErrorReply(429, "rate_limit_exceeded", "Slow down.", null) { RetryAfterMs = "1500" }, FakeReply.Valid());
+
+        var review = llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
+        var wait = await time.AdvancePastWaitAsync(0, TimeSpan.FromSeconds(5), Ct);
+
+        Assert.NotNull((await review).Review);
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), wait);
     }
 
     [Fact]
@@ -144,29 +160,30 @@ public class LlmProtocolTests
         await using var llm = await LlmTestHost.StartAsync(new Dictionary<string, string?> { ["Llm:MaxRetryDelaySeconds"] = "0.3" }, time);
         llm.Server.Enqueue(FakeReply.RateLimited("3600"), FakeReply.Valid());
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
+        var review = llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
+        var wait = await time.AdvancePastWaitAsync(0, TimeSpan.FromSeconds(5), Ct);
 
-        Assert.NotNull(outcome.Review);
-        var wait = Assert.Single(time.Timers, t => t < TimeSpan.FromSeconds(5));
+        Assert.NotNull((await review).Review);
         Assert.Equal(TimeSpan.FromSeconds(0.3), wait);
     }
 
     [Fact]
-    public async Task Without_retry_after_the_backoff_doubles_with_jitter()
+    public async Task Without_retry_after_each_retry_waits_a_jittered_backoff_within_the_cap()
     {
         var time = new RecordingTimeProvider();
         await using var llm = await LlmTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Llm:RetryBaseDelaySeconds"] = "0.1", ["Llm:MaxRetryDelaySeconds"] = "10", ["Llm:TimeoutSeconds"] = "30" }, time);
+            new Dictionary<string, string?> { ["Llm:RetryBaseDelaySeconds"] = "0.5", ["Llm:MaxRetryDelaySeconds"] = "0.8", ["Llm:TimeoutSeconds"] = "30" }, time);
         llm.Server.Enqueue(FakeReply.ServerError(), FakeReply.ServerError(502), FakeReply.Valid());
 
-        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
+        var review = llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
+        // Timeouts are 30 s, so every timer under 10 s is a wait between requests.
+        var first = await time.AdvancePastWaitAsync(0, TimeSpan.FromSeconds(10), Ct);
+        var second = await time.AdvancePastWaitAsync(1, TimeSpan.FromSeconds(10), Ct);
+        var outcome = await review;
 
-        Assert.NotNull(outcome.Review);
-        // The other timers are the per-request timeouts (30 s).
-        var waits = time.Timers.Where(t => t < TimeSpan.FromSeconds(5)).ToList();
-        Assert.Equal(2, waits.Count);
-        Assert.InRange(waits[0].TotalSeconds, 0.05, 0.1);
-        Assert.InRange(waits[1].TotalSeconds, 0.1, 0.2);
+        Assert.True(outcome.Review is not null, outcome.Failure);
+        Assert.Equal((3, 1), (llm.Server.RequestCount, outcome.Attempts));
+        Assert.All(new[] { first, second }, wait => Assert.InRange(wait, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(0.8)));
     }
 
     [Fact]
@@ -239,6 +256,55 @@ public class LlmProtocolTests
         Assert.Null(outcome.Review);
         Assert.Contains("the request to http://127.0.0.1:1/v1/chat/completions failed", outcome.Failure, StringComparison.Ordinal);
         Assert.Contains("gave up after 2 requests", outcome.Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_a_chat_completion_fails_at_once()
+    {
+        await using var llm = await LlmTestHost.StartAsync();
+        llm.Server.Respond = _ => FakeReply.NotAChatCompletion();
+
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
+
+        // The same address would send the same page again: the job queue retries later, not this request.
+        Assert.Null(outcome.Review);
+        Assert.Equal((1, 1), (outcome.Attempts, llm.Server.RequestCount));
+        Assert.Contains("the body is not a chat completion", outcome.Failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_answer_over_the_byte_cap_fails_fast_without_being_read_to_the_end(bool announceLength)
+    {
+        await using var llm = await LlmTestHost.StartAsync(new Dictionary<string, string?> { ["Llm:MaxResponseBytes"] = "65536" });
+        llm.Server.Respond = _ => FakeReply.Oversized(16 * 1024 * 1024, announceLength);
+
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
+        while (llm.Server.InFlight > 0)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        Assert.Null(outcome.Review);
+        Assert.Contains("Llm:MaxResponseBytes (65536", outcome.Failure, StringComparison.Ordinal);
+        // Not retried (the same request would bring the same flood), and the client hung up before the last byte.
+        Assert.Equal((1, 1), (outcome.Attempts, llm.Server.RequestCount));
+        Assert.Equal(0, llm.Server.OversizedBodiesCompleted);
+    }
+
+    [Fact]
+    public async Task An_answer_under_the_byte_cap_is_read_whole()
+    {
+        await using var llm = await LlmTestHost.StartAsync(new Dictionary<string, string?> { ["Llm:MaxResponseBytes"] = "65536" });
+        llm.Server.Enqueue(FakeReply.Oversized(60_000, announceLength: false), FakeReply.Valid());
+
+        var outcome = await llm.Reviewer.ReviewWithDetailsAsync(_tool, PanelCritics.Get("skeptic"), LlmTestData.Today, LlmTestData.Peers(_tool), Ct);
+
+        // The 60 KB answer arrived in full and was judged: its review is far too long, so the model was asked again.
+        Assert.True(outcome.Review is not null, outcome.Failure);
+        Assert.Equal((2, 1), (outcome.Attempts, llm.Server.OversizedBodiesCompleted));
+        Assert.Contains("the answer is not valid JSON", llm.Server.Requests[1].LastUserMessage, StringComparison.Ordinal);
     }
 
     [Fact]

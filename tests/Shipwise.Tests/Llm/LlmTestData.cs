@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel.Peers;
 
@@ -21,16 +21,36 @@ public static class LlmTestData
     public static PeerSnapshot Peers(Tool tool) => PeerSnapshot.Build(tool.Category, Tools.Select(PeerSummary.Of));
 }
 
-/// <summary>The system clock, noting every timer asked of it, so a test can see which waits were requested without timing anything.</summary>
-public sealed class RecordingTimeProvider : TimeProvider
+/// <summary>
+/// A fake clock that notes every timer asked of it, so a test can see which waits were requested
+/// and let them pass with <see cref="FakeTimeProvider.Advance"/> instead of waiting.
+/// </summary>
+public sealed class RecordingTimeProvider : FakeTimeProvider
 {
     private readonly ConcurrentQueue<TimeSpan> _timers = new();
 
+    /// <summary>Due times as created; Polly's timeouts start as infinite (-1 ms) timers and are set later.</summary>
     public IReadOnlyList<TimeSpan> Timers => [.. _timers];
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         _timers.Enqueue(dueTime);
-        return System.CreateTimer(callback, state, dueTime, period);
+        return base.CreateTimer(callback, state, dueTime, period);
+    }
+
+    /// <summary>Waits (on the real clock, briefly polling) until timer number <paramref name="index"/> of those below <paramref name="under"/> exists, then lets it fire.</summary>
+    public async Task<TimeSpan> AdvancePastWaitAsync(int index, TimeSpan under, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var waits = Timers.Where(t => t > TimeSpan.Zero && t < under).ToList();
+            if (waits.Count > index)
+            {
+                Advance(waits[index]);
+                return waits[index];
+            }
+
+            await Task.Delay(5, cancellationToken);
+        }
     }
 }

@@ -8,6 +8,7 @@ using Shipwise.Core.Panel.Peers;
 using Shipwise.FakeLlm;
 using Shipwise.Panel;
 using Shipwise.Tests.Infrastructure;
+using Shipwise.Tests.Panel;
 
 namespace Shipwise.Tests.PanelJobs;
 
@@ -97,17 +98,20 @@ public abstract class LlmPanelTests(string provider)
         Assert.All(honest, r => Assert.Equal("llm", r.Reviewer));
         Assert.Contains(honest, r => r.Model == "model-founder" && r.PromptVersion is not null && r.PromptTokens > 0);
 
-        // The injected tool: wherever the evidence says less than 75, the model's 100 is too far off to publish.
+        // The injected tool: wherever the evidence does not ship, or says less than 75, the model's 100/ship is not published.
         var shown = await store.CurrentForToolAsync(ids[1], Token);
         var disputed = (await store.DisputedAsync(Token)).Where(r => r.ToolId == ids[1]).ToList();
         Assert.NotEmpty(disputed);
-        Assert.All(disputed, d => Assert.True(d.EvidenceScore is null || 100 - d.EvidenceScore > 25, $"{d.CriticSlug}: evidence {d.EvidenceScore}"));
         foreach (var d in disputed)
         {
             var visible = shown.Single(r => r.CriticSlug == d.CriticSlug);
             Assert.Equal("evidence", visible.Reviewer);
             Assert.Equal(d.EvidenceScore, visible.Score);
+            Assert.True(visible.Verdict != Verdict.Ship || 100 - d.EvidenceScore > 25, $"{d.CriticSlug}: evidence {visible.Verdict} {d.EvidenceScore}");
         }
+
+        // What was published shipped on the evidence too: at or above the critic's bar, within the margin of 100.
+        Assert.All(shown.Where(r => r.Reviewer == "llm"), r => Assert.True(r.EvidenceScore >= Math.Max(PanelCritics.Get(r.CriticSlug).ShipBar, 75), $"{r.CriticSlug}: evidence {r.EvidenceScore}"));
 
         Assert.DoesNotContain(disputed, d => d.IsCurrent);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Shipwise.Catalog;
 using Shipwise.Panel;
@@ -91,22 +92,82 @@ public abstract class SiteChangeTests(AppFixture app)
         Assert.Equal(hostile, json.GetProperty("right").GetProperty("name").GetString());
     }
 
+    // A GET from a client at the given address (the in-memory server has no connection of its own).
+    private async Task<int> GetFromAsync(string path, string address)
+    {
+        var context = await app.Factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = HttpMethods.Get;
+            c.Request.Path = path;
+            c.Connection.RemoteIpAddress = IPAddress.Parse(address);
+        }, Token);
+        return context.Response.StatusCode;
+    }
+
+    private async Task<long> ViewsAsync(string left, string right)
+    {
+        var views = app.Factory.Services.GetRequiredService<Shipwise.Compare.CompareViews>();
+        await views.FlushAsync(Token);
+        return (await views.MostComparedAsync(1000, Token)).SingleOrDefault(p => p.LeftSlug == left && p.RightSlug == right)?.Views ?? 0;
+    }
+
     [Fact]
     public async Task The_home_page_lists_the_most_compared_pairs_served_from_cache_or_not()
     {
-        for (var i = 0; i < 3; i++)
+        for (var i = 1; i <= 3; i++)
         {
-            // The second and third are served from the page cache and still count.
-            Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/compare/llama-cpp-vs-ollama", Token)).StatusCode);
+            // Three readers: the second and third are served from the page cache and still count.
+            Assert.Equal(StatusCodes.Status200OK, await GetFromAsync("/compare/llama-cpp-vs-ollama", $"198.51.100.{i}"));
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/compare/mlx-vs-ollama", Token)).StatusCode);
+        Assert.Equal(StatusCodes.Status200OK, await GetFromAsync("/compare/mlx-vs-ollama", "198.51.100.1"));
         await app.Factory.Services.GetRequiredService<Shipwise.Compare.CompareViews>().FlushAsync(Token);
 
         var home = await Client.GetStringAsync("/", Token);
         var list = home[home.IndexOf("Most-compared pairs", StringComparison.Ordinal)..];
         Assert.Contains("llama.cpp vs Ollama</a> <span class=\"small muted\">3 views", list);
         Assert.True(list.IndexOf("llama.cpp vs Ollama", StringComparison.Ordinal) < list.IndexOf("MLX vs Ollama</a> <span class=\"small muted\">1 view<", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_a_rename_by_alias_other_tools_pages_and_the_sitemap_follow_their_references()
+    {
+        await ImportAndReviewAsync(CatalogWith("vllm", tool =>
+        {
+            tool["slug"] = "vllm-engine";
+            tool["aliases"] = new JsonArray("vllm");
+        }));
+
+        // Ollama still names "vllm" among its competitors; the page and the sitemap link the tool's new address.
+        var ollama = await Client.GetStringAsync("/tools/ollama", Token);
+        var competitors = ollama[ollama.IndexOf("Compare with its competitors", StringComparison.Ordinal)..ollama.IndexOf("Top-ranked in", StringComparison.Ordinal)];
+        Assert.Contains("href=\"/compare/ollama-vs-vllm-engine\"", competitors);
+        var sitemap = await Client.GetStringAsync("/sitemaps/tools-0.xml", Token);
+        Assert.Contains("/compare/ollama-vs-vllm-engine<", sitemap);
+        Assert.DoesNotContain("/compare/ollama-vs-vllm<", sitemap);
+    }
+
+    [Fact]
+    public async Task A_client_counts_once_a_day_for_a_pair_however_often_it_asks()
+    {
+        var before = await ViewsAsync("mistral-small-3-1", "smolvlm2");
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(StatusCodes.Status200OK, await GetFromAsync("/compare/mistral-small-3-1-vs-smolvlm2", "203.0.113.9"));
+        }
+
+        Assert.Equal(before + 1, await ViewsAsync("mistral-small-3-1", "smolvlm2"));
+
+        // Another client counts; the same client counts again the next day.
+        Assert.Equal(StatusCodes.Status200OK, await GetFromAsync("/compare/mistral-small-3-1-vs-smolvlm2", "203.0.113.10"));
+        Assert.Equal(before + 2, await ViewsAsync("mistral-small-3-1", "smolvlm2"));
+        app.Factory.Clock.Advance(TimeSpan.FromDays(1));
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(StatusCodes.Status200OK, await GetFromAsync("/compare/mistral-small-3-1-vs-smolvlm2", "203.0.113.9"));
+        }
+
+        Assert.Equal(before + 3, await ViewsAsync("mistral-small-3-1", "smolvlm2"));
     }
 
     [Fact]

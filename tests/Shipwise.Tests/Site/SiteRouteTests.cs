@@ -65,6 +65,8 @@ public abstract partial class SiteRouteTests(AppFixture app)
     [InlineData("/tools/no-such-tool")]
     [InlineData("/compare/no-such-tool-vs-smolvlm2")]
     [InlineData("/compare/smolvlm2-vs-smolvlm2")]
+    [InlineData("/compare/gpt-4o-mini%0A-vs-smolvlm2")]
+    [InlineData("/compare/smolvlm2%0A-vs-gpt-4o-mini")]
     [InlineData("/compare/just-one-tool")]
     [InlineData("/critics/nobody")]
     [InlineData("/categories/robots")]

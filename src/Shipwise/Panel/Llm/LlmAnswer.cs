@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Shipwise.Core.Panel;
 
 namespace Shipwise.Panel.Llm;
@@ -9,6 +10,46 @@ namespace Shipwise.Panel.Llm;
 /// </summary>
 internal static class LlmAnswer
 {
+    public const string SchemaName = "shipwise_review";
+
+    /// <summary>
+    /// The answer's shape as a JSON schema, sent as the response format so that servers which
+    /// constrain decoding (OpenAI in strict mode, vLLM, llama.cpp, Ollama) cannot produce another.
+    /// Cited facts are limited to the tool's own paths. The validator still checks everything:
+    /// a server may ignore the schema, and it cannot say that the verdict follows the score.
+    /// </summary>
+    public static JsonElement Schema(IReadOnlyList<string> citableFacts)
+    {
+        ArgumentNullException.ThrowIfNull(citableFacts);
+        var path = new JsonObject { ["type"] = "string" };
+        if (citableFacts.Count > 0)
+        {
+            path["enum"] = new JsonArray([.. citableFacts.Select(p => JsonValue.Create(p))]);
+        }
+
+        var schema = new JsonObject
+        {
+            ["type"] = "object",
+            ["properties"] = new JsonObject
+            {
+                ["score"] = new JsonObject
+                {
+                    ["type"] = new JsonArray("integer", "null"),
+                    ["minimum"] = 0,
+                    ["maximum"] = 100,
+                    ["description"] = "A whole number 0–100; null only with the verdict no-take.",
+                },
+                ["verdict"] = new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("ship", "skip", "no-take") },
+                ["summary"] = new JsonObject { ["type"] = "string", ["maxLength"] = ReviewLimits.MaxSummaryLength },
+                ["review"] = new JsonObject { ["type"] = "string", ["minLength"] = ReviewLimits.MinBodyLength, ["maxLength"] = ReviewLimits.MaxBodyLength },
+                ["citedFacts"] = new JsonObject { ["type"] = "array", ["items"] = path },
+            },
+            ["required"] = new JsonArray("score", "verdict", "summary", "review", "citedFacts"),
+            ["additionalProperties"] = false,
+        };
+        return JsonSerializer.SerializeToElement(schema);
+    }
+
     public static (ReviewCandidate? Candidate, IReadOnlyList<string> Problems) Parse(string? content)
     {
         var text = StripCodeFence(content ?? "");

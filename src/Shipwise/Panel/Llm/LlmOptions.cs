@@ -11,6 +11,8 @@ namespace Shipwise.Panel.Llm;
 public sealed class LlmOptions : IValidatableObject
 {
     public const string Section = "Llm";
+    public const string MaxTokens = "max_tokens";
+    public const string MaxCompletionTokens = "max_completion_tokens";
 
     /// <summary>e.g. "http://127.0.0.1:11434/v1"; requests go to {BaseUrl}/chat/completions.</summary>
     public string? BaseUrl { get; set; }
@@ -41,6 +43,22 @@ public sealed class LlmOptions : IValidatableObject
 
     /// <summary>The longest wait between retries, whatever a server's Retry-After asks for.</summary>
     public double MaxRetryDelaySeconds { get; set; } = 60;
+
+    /// <summary>
+    /// The largest response body read, error bodies included. A longer one fails the review as soon
+    /// as its Content-Length says so, or as the byte after the limit arrives; it is never buffered whole.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = 256 * 1024;
+
+    /// <summary>The token limit sent with every request, so that a runaway model stops generating at the server.</summary>
+    public int MaxOutputTokens { get; set; } = 4096;
+
+    /// <summary>
+    /// How the token limit is named on the wire: "max_tokens" (Ollama, vLLM, llama.cpp, LM Studio, Mistral),
+    /// "max_completion_tokens" (OpenAI, whose reasoning models reject max_tokens) or "auto": the latter for
+    /// OpenAI's and Azure OpenAI's hosts, the former for any other.
+    /// </summary>
+    public string TokenLimitParameter { get; set; } = "auto";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl);
 
@@ -76,9 +94,10 @@ public sealed class LlmOptions : IValidatableObject
             yield return Error(nameof(MaxConcurrency), $"Llm:MaxConcurrency is {MaxConcurrency}; it must be 1–256.");
         }
 
-        if (!(TimeoutSeconds is > 0 and <= 3600))
+        // 10 ms is the shortest timeout Polly's timeout strategy takes.
+        if (!(TimeoutSeconds is >= 0.01 and <= 3600))
         {
-            yield return Error(nameof(TimeoutSeconds), $"Llm:TimeoutSeconds is {Text(TimeoutSeconds)}; it must be more than 0 and at most 3600.");
+            yield return Error(nameof(TimeoutSeconds), $"Llm:TimeoutSeconds is {Text(TimeoutSeconds)}; it must be 0.01–3600.");
         }
 
         if (MaxAttempts is < 1 or > 10)
@@ -100,6 +119,35 @@ public sealed class LlmOptions : IValidatableObject
         {
             yield return Error(nameof(MaxRetryDelaySeconds), $"Llm:MaxRetryDelaySeconds is {Text(MaxRetryDelaySeconds)}; it must be 0–3600.");
         }
+
+        if (MaxResponseBytes is < 4096 or > 64 * 1024 * 1024)
+        {
+            yield return Error(nameof(MaxResponseBytes), $"Llm:MaxResponseBytes is {MaxResponseBytes}; it must be 4096–67108864 (4 KiB to 64 MiB).");
+        }
+
+        if (MaxOutputTokens is < 256 or > 131072)
+        {
+            yield return Error(nameof(MaxOutputTokens), $"Llm:MaxOutputTokens is {MaxOutputTokens}; it must be 256–131072.");
+        }
+
+        if (TokenLimitParameter is not ("auto" or MaxTokens or MaxCompletionTokens))
+        {
+            yield return Error(nameof(TokenLimitParameter), $"Llm:TokenLimitParameter is '{TokenLimitParameter}'; use 'auto', '{MaxTokens}' or '{MaxCompletionTokens}'.");
+        }
+    }
+
+    /// <summary>The request field that carries <see cref="MaxOutputTokens"/>, with "auto" resolved by Llm:BaseUrl's host.</summary>
+    public string TokenLimitField()
+    {
+        if (TokenLimitParameter != "auto")
+        {
+            return TokenLimitParameter;
+        }
+
+        var host = Uri.TryCreate(BaseUrl, UriKind.Absolute, out var url) ? url.Host : "";
+        return host.Equals("api.openai.com", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".openai.azure.com", StringComparison.OrdinalIgnoreCase)
+            ? MaxCompletionTokens
+            : MaxTokens;
     }
 
     /// <summary>The model configured for a critic: its own entry in Llm:Models, else Llm:Model.</summary>

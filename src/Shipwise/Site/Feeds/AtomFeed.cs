@@ -9,18 +9,22 @@ public static class AtomFeed
 {
     public const int Entries = 50;
 
-    public static async Task WriteAsync(HttpContext context, ToolCards cards, PublicUrls urls, TimeProvider clock)
+    public static async Task WriteAsync(HttpContext context, ToolCards cards, Sources.SourceFeed sourceChanges, PublicUrls urls, TimeProvider clock)
     {
         var recent = await cards.RecentlyChangedAsync(Entries, context.RequestAborted);
+        var facts = await sourceChanges.RecentAsync(Entries, context.RequestAborted);
         var baseUrl = urls.Base(context.Request);
         context.Response.ContentType = "application/atom+xml; charset=utf-8";
-        await using var writer = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
+        // Written to memory first: XmlWriter flushes synchronously when its buffer fills, which Kestrel refuses.
+        using var buffer = new MemoryStream();
+        await using var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
         await writer.WriteStartDocumentAsync();
         writer.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
         writer.WriteElementString("title", "Shipwise: new and changed verdicts");
         writer.WriteElementString("subtitle", "Verdicts of seven AI critic personas on AI tools. Reviews are written by software.");
         writer.WriteElementString("id", baseUrl + "/feed.atom");
-        writer.WriteElementString("updated", Rfc3339(recent.FirstOrDefault()?.ChangedAt ?? clock.GetUtcNow()));
+        var newest = recent.Select(c => c.ChangedAt!.Value).Concat(facts.Select(f => f.At)).DefaultIfEmpty(clock.GetUtcNow()).Max();
+        writer.WriteElementString("updated", Rfc3339(newest));
         Link(writer, baseUrl + "/feed.atom", "self");
         Link(writer, baseUrl + "/", "alternate");
         writer.WriteStartElement("author");
@@ -46,9 +50,27 @@ public static class AtomFeed
             writer.WriteEndElement();
         }
 
+        // Facts a source changed (a price drop on OpenRouter), whether or not a verdict moved.
+        foreach (var fact in facts)
+        {
+            var url = $"{baseUrl}/tools/{fact.Slug}";
+            writer.WriteStartElement("entry");
+            writer.WriteElementString("title", fact.Title);
+            writer.WriteElementString("id", $"{url}#facts-{fact.Id}");
+            writer.WriteElementString("updated", Rfc3339(fact.At));
+            Link(writer, url, "alternate");
+            writer.WriteStartElement("summary");
+            writer.WriteAttributeString("type", "text");
+            writer.WriteString(fact.Summary);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
         writer.WriteEndElement();
         await writer.WriteEndDocumentAsync();
         await writer.FlushAsync();
+        buffer.Position = 0;
+        await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
     private static void Link(XmlWriter writer, string href, string rel)

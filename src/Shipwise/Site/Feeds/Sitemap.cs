@@ -65,16 +65,16 @@ public static class Sitemap
         var competitorsOf = rows.ToDictionary(
             r => r.Slug,
             r => (JsonSerializer.Deserialize<Tool>(r.Document, CatalogJson.Options)?.Facts.Competitors?.Value ?? []).Select(Core.Catalog.Slug.From).Where(o => o != r.Slug).ToList());
-        // Only pairs whose both sides exist under their canonical slugs: a sitemap lists no redirects and no 404s.
-        var listed = competitorsOf.Values.SelectMany(v => v).Distinct().ToList();
-        var known = (await cards.BySlugsAsync(listed, context.RequestAborted)).Select(c => c.Slug).ToHashSet(StringComparer.Ordinal);
+        // Only pairs whose both sides exist, under their canonical slugs (a competitor named by an alias is followed):
+        // a sitemap lists no redirects and no 404s.
+        var canonical = await queries.CanonicalSlugsAsync(competitorsOf.Values.SelectMany(v => v).Distinct().ToList(), context.RequestAborted);
         var baseUrl = urls.Base(context.Request);
         await using var writer = await StartAsync(context, "urlset");
         var pairs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, slug, updatedAt, _) in rows)
         {
             Entry(writer, "url", $"{baseUrl}/tools/{slug}", updatedAt);
-            foreach (var other in competitorsOf[slug].Where(known.Contains))
+            foreach (var other in competitorsOf[slug].Select(canonical.GetValueOrDefault).OfType<string>().Where(o => o != slug))
             {
                 var path = ComparePair.Path(slug, other);
                 if (pairs.Add(path))
