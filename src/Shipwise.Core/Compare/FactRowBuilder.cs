@@ -30,7 +30,10 @@ internal static class FactRowBuilder
         return rows;
     }
 
-    /// <summary>"eval:mmmu": one row per test both took, each cell naming the figure, its setting and who ran it.</summary>
+    /// <summary>
+    /// "eval:mmmu": one row per test both took, each cell naming the figure, its setting and who ran it.
+    /// Only a run of both by one evaluator leads; figures published separately are shown, not ranked.
+    /// </summary>
     private static FactRow Evaluation(SharedEvaluation shared)
     {
         var name = Benchmarks.DisplayName(shared.Left) + (shared.Left.Version is { Length: > 0 } version ? $" {version}" : "");
@@ -39,8 +42,8 @@ internal static class FactRowBuilder
             shared.LowerIsBetter ? $"{name} (lower is better)" : name,
             Cell(shared.Left),
             Cell(shared.Right),
-            shared.Leader != Leader.Tie,
-            shared.Leader);
+            shared.LikeForLike && shared.Leader != Leader.Tie,
+            shared.LikeForLike ? shared.Leader : Leader.None);
 
         static FactCell Cell(Evaluation e)
         {

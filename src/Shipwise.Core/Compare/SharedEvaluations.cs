@@ -14,6 +14,12 @@ public sealed record SharedEvaluation(string Key, Evaluation Left, Evaluation Ri
 
     public bool SameEvaluator => string.Equals(Left.Evaluator, Right.Evaluator, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// One evaluator ran both: the same harness, prompts and grading. Figures two parties
+    /// published separately are shown side by side but never decide which tool is better.
+    /// </summary>
+    public bool LikeForLike => SameEvaluator;
+
     public bool LowerIsBetter => Benchmarks.LowerIsBetter(Left);
 }
 
@@ -34,9 +40,10 @@ public static class SharedEvaluations
     }
 
     /// <summary>
-    /// Every benchmark both report, most trusted first. For each, the pair of figures with the
-    /// most trusted relation on its weaker side; then one evaluator for both, then the most
-    /// trusted status, then the same setting, then the most recent.
+    /// Every benchmark both report, like-for-like runs first, then most trusted. For each, the
+    /// pair of figures one evaluator ran for both where there is one; then the most trusted
+    /// relation on its weaker side, then the most trusted status, then the same setting, then
+    /// the most recent.
     /// </summary>
     public static IReadOnlyList<SharedEvaluation> Of(Tool left, Tool right)
     {
@@ -53,8 +60,8 @@ public static class SharedEvaluations
 
             var (l, r) = group
                 .SelectMany(a => rightByKey[group.Key], (a, b) => (a, b))
-                .OrderByDescending(p => Math.Min(FactUse.RelationWeight(p.a.Relation), FactUse.RelationWeight(p.b.Relation)))
-                .ThenByDescending(p => string.Equals(p.a.Evaluator, p.b.Evaluator, StringComparison.OrdinalIgnoreCase))
+                .OrderByDescending(p => string.Equals(p.a.Evaluator, p.b.Evaluator, StringComparison.OrdinalIgnoreCase))
+                .ThenByDescending(p => Math.Min(FactUse.RelationWeight(p.a.Relation), FactUse.RelationWeight(p.b.Relation)))
                 .ThenByDescending(p => Math.Min(p.a.Status.Weight(), p.b.Status.Weight()))
                 .ThenByDescending(p => string.Equals(p.a.Setting, p.b.Setting, StringComparison.OrdinalIgnoreCase))
                 .ThenByDescending(p => p.a.AsOf < p.b.AsOf ? p.a.AsOf : p.b.AsOf)
@@ -66,8 +73,8 @@ public static class SharedEvaluations
         return
         [
             .. shared
-                .OrderByDescending(s => s.Trust)
-                .ThenByDescending(s => s.SameEvaluator)
+                .OrderByDescending(s => s.LikeForLike)
+                .ThenByDescending(s => s.Trust)
                 .ThenBy(s => s.Key, StringComparer.Ordinal),
         ];
     }

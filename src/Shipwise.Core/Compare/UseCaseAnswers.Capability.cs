@@ -28,7 +28,7 @@ internal static partial class UseCaseAnswers
         var targets = winner.Facts.DeploymentTargets!;
         var size = winner.Facts.Parameters is { } p
             ? $" with {ParametersText(p.Value)}{Flag(p)}, {FactFormat.Gigabytes(MemoryNeeds.SmallestGigabytes(p.Value))} at 4-bit"
-            : IsModel(winner) ? ", though its parameter count is not on record" : Platforms(winner);
+            : IsModel(winner) ? ", though its parameter count is not on record" : "," + Platforms(winner);
         if (other.Facts.DeploymentTargets is null && !IsCloudOnly(other) && !TooLargeForDevice(other))
         {
             return Answer(UseCases.OnDevice, Pick.Unknown, left, right,
@@ -65,10 +65,10 @@ internal static partial class UseCaseAnswers
         return Answer(UseCases.OnDevice, Side(onlyLeft.Count > 0), left, right, $"{both}.");
     }
 
-    /// <summary>", on 3 platforms (macOS, Windows and Linux)" for software, or that they are not on record.</summary>
+    /// <summary>" on 3 platforms (macOS, Windows and Linux)" for software, or that they are not on record.</summary>
     private static string Platforms(Tool tool) => tool.Facts.Platforms is { Value.Count: > 0 } platforms
-        ? $", on {platforms.Value.Count} platform{(platforms.Value.Count == 1 ? "" : "s")} ({FactFormat.List(platforms.Value.Select(FactFormat.Token))}){Flag(platforms)}"
-        : ", on platforms not on record";
+        ? $" on {platforms.Value.Count} platform{(platforms.Value.Count == 1 ? "" : "s")} ({FactFormat.List(platforms.Value.Select(FactFormat.Token))}){Flag(platforms)}"
+        : " on platforms not on record";
 
     /// <summary>Memory a device can give a model: beyond this at 4-bit, a model does not fit a phone or even a large laptop.</summary>
     public const decimal LargestDeviceGb = 64;
@@ -174,6 +174,9 @@ internal static partial class UseCaseAnswers
         return Answer(UseCases.OnDevice, Pick.Depends, left, right, $"{where}, {size}, so it depends on your device and the runtimes it supports{runtimes}.");
     }
 
+    /// <summary>A larger context window counts only when it is at least this many times the other: 20 % more text is not another class of document.</summary>
+    public const decimal ContextLevelRatio = 1.2m;
+
     private static UseCaseAnswer? LongDocuments(Tool left, Tool right)
     {
         var l = left.Facts.ContextWindow;
@@ -191,15 +194,16 @@ internal static partial class UseCaseAnswers
                 $"{w.Name} reads up to {FactFormat.Tokens(wc.Value)}{Flag(wc)} at once; {Possessive(o.Name)} context window is not on record, so the two cannot be compared.");
         }
 
-        // Windows that read the same ("128K tokens" for 128,000 and 131,072) do not separate the two: nothing to decide.
-        if (FactFormat.Tokens(l.Value) == FactFormat.Tokens(r.Value))
+        var leftLarger = l.Value > r.Value;
+        var (winner, big, loser, small) = leftLarger ? (left, l, right, r) : (right, r, left, l);
+        var ratio = (decimal)big.Value / Math.Max(small.Value, 1);
+
+        // Windows this close (1M against 1.05M, 128,000 against 131,072) hold the same documents: nothing to decide.
+        if (ratio < ContextLevelRatio)
         {
             return null;
         }
 
-        var leftLarger = l.Value > r.Value;
-        var (winner, big, loser, small) = leftLarger ? (left, l, right, r) : (right, r, left, l);
-        var ratio = (decimal)big.Value / Math.Max(small.Value, 1);
         var against = ratio >= 2 ? $"{FactFormat.Number(Math.Round(ratio, 1, MidpointRounding.AwayFromZero))} times" : "against";
         return Answer(UseCases.LongDocuments, Side(leftLarger), left, right,
             $"{winner.Name} reads up to {FactFormat.Tokens(big.Value)}{Flag(big)} at once, {against} {Possessive(loser.Name)} {FactFormat.Tokens(small.Value)}{Flag(small)}.");
@@ -244,13 +248,33 @@ internal static partial class UseCaseAnswers
 
         var (lv, rv, lm, rm) = (l!, r!, li!, ri!);
 
-        // Image and video against one of them: the wider one covers the other's use.
+        var shared = SharedEvaluations.Of(left, right).Where(s => s.LikeForLike && _visionBenchmarks.Contains(s.Left.Benchmark)).ToList();
+        var top = shared.Count == 0 ? shared : [.. shared.Where(s => s.Trust >= shared[0].Trust - 1e-9)];
+        var lw = top.Where(s => s.Leader == Leader.Left).ToList();
+        var rw = top.Where(s => s.Leader == Leader.Right).ToList();
+        var imageLead = lw.Count == rw.Count ? Leader.None : lw.Count > rw.Count ? Leader.Left : Leader.Right;
+
+        // Image and video against one of them: taking video is a reason only for video work; on images, only a test both took ranks them.
         if (lv.Count != rv.Count)
         {
             var leftWider = lv.Count > rv.Count;
             var (w, wv, wi, o, ov, oi) = leftWider ? (left, lv, lm, right, rv, rm) : (right, rv, rm, left, lv, lm);
-            return Answer(UseCases.Vision, Side(leftWider), left, right,
-                $"{w.Name} takes {FactFormat.List(wv)} input{Flag(wi)}; {o.Name} takes {FactFormat.List(ov)} input only{Flag(oi)}.{SharedVision(left, right)}");
+            var extra = FactFormat.List(wv.Except(ov, StringComparer.Ordinal));
+            var inputs = $"{w.Name} takes {FactFormat.List(wv)} input{Flag(wi)}; {o.Name} takes {FactFormat.List(ov)} input only{Flag(oi)}";
+            if (imageLead == (leftWider ? Leader.Left : Leader.Right))
+            {
+                var wins = leftWider ? lw : rw;
+                return Answer(UseCases.Vision, Side(leftWider), left, right,
+                    $"{inputs}, and on {FactFormat.List(ov)} input {w.Name} leads too: {Sentence(wins[0], left, right)}.{TrustCaveat(top)}");
+            }
+
+            var images = imageLead == Leader.None
+                ? top.Count == 0
+                    ? $"on {FactFormat.List(ov)} input, no test one evaluator ran on both says which reads it better"
+                    : $"on {FactFormat.List(ov)} input, the tests both took do not separate them ({Sentence(top[0], left, right)})"
+                : $"on {FactFormat.List(ov)} input, {o.Name} leads: {Sentence((leftWider ? rw : lw)[0], left, right)}";
+            return Answer(UseCases.Vision, Pick.Depends, left, right,
+                $"{inputs}. It depends on your material: for {extra}, only {w.Name}; {images}.{TrustCaveat(top)}");
         }
 
         if (!lv.SequenceEqual(rv))
@@ -260,7 +284,6 @@ internal static partial class UseCaseAnswers
         }
 
         // Both see the same things: an image test both took decides, else nothing on record does.
-        var shared = SharedEvaluations.Of(left, right).Where(s => _visionBenchmarks.Contains(s.Left.Benchmark)).ToList();
         var seen = $"Both take {FactFormat.List(lv)} input{BothFlag(left, lm, right, rm)}";
         if (shared.Count == 0)
         {
@@ -268,25 +291,22 @@ internal static partial class UseCaseAnswers
             return null;
         }
 
-        var top = shared.Where(s => s.Trust >= shared[0].Trust - 1e-9).ToList();
-        var lw = top.Where(s => s.Leader == Leader.Left).ToList();
-        var rw = top.Where(s => s.Leader == Leader.Right).ToList();
-        if (lw.Count == rw.Count)
+        if (imageLead == Leader.None)
         {
             var said = string.Join("; ", top.Take(3).Select(s => Sentence(s, left, right)));
             return Answer(UseCases.Vision, Pick.Depends, left, right,
                 $"{seen}; {said}. The image tests {(lw.Count == 0 ? "do not separate them" : "split")}, so it depends on which is closer to your material.");
         }
 
-        var leftAhead = lw.Count > rw.Count;
-        var (ahead, wins) = leftAhead ? (left, lw) : (right, rw);
+        var leftAhead = imageLead == Leader.Left;
+        var (ahead, won) = leftAhead ? (left, lw) : (right, rw);
         return Answer(UseCases.Vision, Side(leftAhead), left, right,
-            $"{seen}; {ahead.Name} leads on {wins.Count} of the {top.Count} most trusted image tests both took ({FactFormat.List(wins.Take(4).Select(s => Benchmarks.ProseName(s.Left)))}): {Sentence(wins[0], left, right)}.{TrustCaveat(top)}");
+            $"{seen}; {ahead.Name} leads on {won.Count} of the {top.Count} most trusted image tests both took ({FactFormat.List(won.Take(4).Select(s => Benchmarks.ProseName(s.Left)))}): {Sentence(won[0], left, right)}.{TrustCaveat(top)}");
     }
 
     /// <summary>" On MMMU, X scores ..." for the most trusted image test both took, or nothing.</summary>
     private static string SharedVision(Tool left, Tool right) =>
-        SharedEvaluations.Of(left, right).FirstOrDefault(s => _visionBenchmarks.Contains(s.Left.Benchmark)) is { } shared
+        SharedEvaluations.Of(left, right).FirstOrDefault(s => s.LikeForLike && _visionBenchmarks.Contains(s.Left.Benchmark)) is { } shared
             ? $" {Capital(Sentence(shared, left, right))}."
             : "";
 

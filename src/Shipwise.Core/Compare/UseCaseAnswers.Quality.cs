@@ -33,11 +33,21 @@ internal static partial class UseCaseAnswers
                 $"Only {has.Name} has evaluations on record ({Reported(has)}); {Possessive(none.Name)} are not on record, so the two cannot be compared on quality.");
         }
 
-        var shared = SharedEvaluations.Of(left, right);
-        if (shared.Count == 0)
+        var all = SharedEvaluations.Of(left, right);
+        if (all.Count == 0)
         {
             return Answer(UseCases.Quality, Pick.Unknown, left, right,
                 $"No test both took is on record: {left.Name} reports {Reported(left)}; {right.Name} reports {Reported(right)}. Scores on different tests do not compare, so there is no pick on quality.");
+        }
+
+        // Only one evaluator's run of both is a comparison; two parties' separate figures differ in prompts and grading.
+        var shared = all.Where(s => s.LikeForLike).ToList();
+        if (shared.Count == 0)
+        {
+            var separate = all.Take(2).Select(s => Sentence(s, left, right));
+            return Answer(UseCases.Quality, Pick.Unknown, left, right,
+                $"Both took {FactFormat.List(all.Select(s => Benchmarks.ProseName(s.Left)).Take(3))}, but no evaluator ran both: {string.Join("; ", separate)}. "
+                + "Figures from separate runs differ in prompts and grading, so they do not decide which does the job better.");
         }
 
         // Only the most trusted tier decides: a vendor's own figure never outvotes an independent one.

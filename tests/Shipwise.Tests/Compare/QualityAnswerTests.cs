@@ -17,10 +17,10 @@ public class QualityAnswerTests
             Eval("mmlu", 80m, "Argon Labs", EvaluatorRelation.Vendor, status: FactStatus.VendorClaim));
         var haiku = Rated("haiku-api",
             Eval("aa-intelligence-index", 36.5m, "Artificial Analysis", EvaluatorRelation.Independent, "points", "v5", FactStatus.ThirdParty),
-            Eval("mmlu", 88m, "Haiku Labs", EvaluatorRelation.Vendor, status: FactStatus.VendorClaim));
+            Eval("mmlu", 88m, "Argon Labs", EvaluatorRelation.RivalVendor, status: FactStatus.VendorClaim));
         var answer = Required(haiku, argon, UseCases.Quality);
 
-        // The vendors' MMLU favours Haiku, but an independent index outranks both vendors' word.
+        // Argon's own MMLU run favours Haiku, but an independent index outranks a vendor's word.
         AssertPick(answer, Pick.Right, argon);
         Assert.StartsWith("On AA Index v5 (both run by Artificial Analysis, independent; third-party), Argon Api scores 50.5 points against Haiku Api's 36.5 points.", answer.Reason, StringComparison.Ordinal);
         Assert.EndsWith("Less trusted figures point the other way on MMLU, where Haiku Api leads.", answer.Reason, StringComparison.Ordinal);
@@ -29,18 +29,36 @@ public class QualityAnswerTests
     [Fact]
     public void Vendor_figures_decide_only_with_a_caveat_and_scores_within_one_percent_are_level()
     {
+        // A Labs ran GPQA Diamond on its own model and on B's: one harness, so the gap compares, as a vendor's claim.
         var a = Rated("model-a", Eval("gpqa-diamond", 71.5m, "A Labs", EvaluatorRelation.Vendor, status: FactStatus.VendorClaim, setting: "pass@1"));
-        var b = Rated("model-b", Eval("gpqa-diamond", 45.96m, "B Labs", EvaluatorRelation.Vendor, status: FactStatus.VendorClaim, setting: "5-shot CoT"));
+        var b = Rated("model-b", Eval("gpqa-diamond", 45.96m, "A Labs", EvaluatorRelation.RivalVendor, status: FactStatus.VendorClaim, setting: "pass@1"));
         var answer = Required(a, b, UseCases.Quality);
         AssertPick(answer, Pick.Left, a);
-        Assert.Contains("Model A scores 71.5% (run by A Labs, the vendor; vendor claim) against Model B's 45.96% (run by B Labs, the vendor; vendor claim), in different settings (pass@1 against 5-shot CoT)", answer.Reason, StringComparison.Ordinal);
-        Assert.EndsWith("No independent test both took is on record; these figures are the vendors' own, so treat the gap as a claim to check.", answer.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("On GPQA Diamond, Model A scores 71.5% (run by A Labs, the vendor; vendor claim) against Model B's 45.96% (run by A Labs, a rival vendor; vendor claim).", answer.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("No independent test both took is on record; these figures are a rival vendor's and the vendor's own, so treat the gap as a claim to check.", answer.Reason, StringComparison.Ordinal);
 
-        var level = Rated("model-c", Eval("gpqa-diamond", 71m, "C Labs", EvaluatorRelation.Vendor, status: FactStatus.VendorClaim));
+        var level = Rated("model-c", Eval("gpqa-diamond", 71m, "A Labs", EvaluatorRelation.RivalVendor, status: FactStatus.VendorClaim));
         var tie = Required(a, level, UseCases.Quality);
         AssertPick(tie, Pick.Depends);
         Assert.Contains("level within 1%", tie.Reason, StringComparison.Ordinal);
         Assert.Contains("depends on a test closer to your own task", tie.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_benchmark_run_by_two_different_parties_is_shown_but_never_picks_a_winner()
+    {
+        var a = Rated("model-a", Eval("gpqa-diamond", 71.5m, "A Labs", EvaluatorRelation.Vendor, status: FactStatus.VendorClaim, setting: "pass@1"));
+        var b = Rated("model-b", Eval("gpqa-diamond", 45.96m, "B Labs", EvaluatorRelation.Vendor, status: FactStatus.VendorClaim, setting: "5-shot CoT"));
+        var answer = Required(a, b, UseCases.Quality);
+        AssertPick(answer, Pick.Unknown);
+        Assert.Equal(
+            "Both took GPQA Diamond, but no evaluator ran both: on GPQA Diamond, Model A scores 71.5% (run by A Labs, the vendor; vendor claim) against Model B's 45.96% (run by B Labs, the vendor; vendor claim), in different settings (pass@1 against 5-shot CoT). "
+            + "Figures from separate runs differ in prompts and grading, so they do not decide which does the job better.",
+            answer.Reason);
+
+        // The row is still in the facts table, side by side, but leads nowhere and is not marked as a difference.
+        var row = Assert.Single(Pair(a, b).FactRows, r => r.Key == "eval:gpqa-diamond");
+        Assert.Equal((Leader.None, false), (row.Leader, row.Differs));
     }
 
     [Fact]
@@ -104,7 +122,8 @@ public class QualityAnswerTests
             (rows[0].Left.Text, rows[0].Right.Text, rows[0].Leader, rows[0].Differs));
         Assert.Equal(("Open ASR Leaderboard WER (lower is better)", Leader.Right), (rows[1].Label, rows[1].Leader));
         Assert.Equal("42% (val) · run by B Labs, the vendor", rows[2].Right.Text);
-        Assert.Equal((FactStatus.VendorClaim, Source, Leader.Left, true), (rows[2].Left.Status, rows[2].Left.Source, rows[2].Leader, rows[2].Differs));
+        // MMMU was run by each vendor on its own model: shown, never ranked.
+        Assert.Equal((FactStatus.VendorClaim, Source, Leader.None, false), (rows[2].Left.Status, rows[2].Left.Source, rows[2].Leader, rows[2].Differs));
     }
 
     // Speed
