@@ -116,6 +116,12 @@ internal static partial class UseCaseAnswers
             return $"{a.Name} hosts {b.Name} ({Lower(price)}{FactFormat.Flag(offering.Status)}), so you would use them together, not choose between them.";
         }
 
+        if (JobOf(a) == "accelerator" && JobOf(b) == "runtime" && BackendOf(a) is { } backend
+            && b.Facts.HardwareBackends is { } backends && Has(backends.Value, backend))
+        {
+            return $"{b.Name} lists {FactFormat.Token(backend)} among its hardware backends{Flag(backends)}, {Possessive(a.Vendor.Name)} platform for the {a.Name}: you would run {b.Name} on it, not choose between them.";
+        }
+
         if (JobOf(a) == "accelerator" && CostModel.GpuOf(a) is { } gpu && b.Facts.Parameters is { } p && b.Facts.OpenWeights?.Value == true)
         {
             var plan = CostModel.SelfHost(p.Value, [gpu]);
@@ -126,6 +132,14 @@ internal static partial class UseCaseAnswers
 
         return null;
     }
+
+    /// <summary>The software backend an accelerator is programmed through, read from its maker: CUDA for NVIDIA, ROCm for AMD.</summary>
+    private static string? BackendOf(Tool accelerator) => accelerator.Vendor.Name.Trim().ToUpperInvariant() switch
+    {
+        "NVIDIA" => "cuda",
+        "AMD" => "rocm",
+        _ => null,
+    };
 
     /// <summary>Whether one tool lists the other among the runtimes it runs on (an app built on llama.cpp).</summary>
     private static bool Runs(Tool user, Tool runtime) =>

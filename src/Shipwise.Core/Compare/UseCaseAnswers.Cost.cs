@@ -319,7 +319,7 @@ internal static partial class UseCaseAnswers
         var gpus = plan.Count == 1
             ? $"one {plan.Gpu.Name}"
             : $"{plan.Count.ToString(CultureInfo.InvariantCulture)} × {plan.Gpu.Name}{(plan.Nodes > 1 ? $" across {plan.Nodes.ToString(CultureInfo.InvariantCulture)} eight-GPU machines" : "")}";
-        return $"{gpus} ({FactFormat.Gigabytes(plan.Gpu.MemoryGb)} each) at {Phrasing.Money(plan.UsdPerHour)} an hour, {Phrasing.Money(plan.Monthly)} a month";
+        return $"{gpus} ({FactFormat.Gigabytes(plan.Gpu.MemoryGb)}{(plan.Count == 1 ? "" : " each")}) at {Phrasing.Money(plan.UsdPerHour)} an hour, {Phrasing.Money(plan.Monthly)} a month";
     }
 
     private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];

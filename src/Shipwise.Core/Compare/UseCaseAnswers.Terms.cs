@@ -72,6 +72,13 @@ internal static partial class UseCaseAnswers
 
         var lc = CommercialUse(left);
         var rc = CommercialUse(right);
+
+        // One licence with the same clauses on both sides asks the same of a product: nothing to choose on, unless it forbids the product.
+        if (lc != Commercial.Restricted && SameTerms(left, right))
+        {
+            return null;
+        }
+
         var both = $"{LicenceText(left)}. {LicenceText(right)}.";
         if (lc != rc)
         {
@@ -132,6 +139,22 @@ internal static partial class UseCaseAnswers
         var leftFewer = lr.Count < rr.Count;
         return Answer(UseCases.CommercialLicence, Side(leftFewer), left, right,
             $"{(leftFewer ? both : $"{LicenceText(right)}. {LicenceText(left)}.")} That is {Math.Min(lr.Count, rr.Count)} condition{(Math.Min(lr.Count, rr.Count) == 1 ? "" : "s")} against {Math.Max(lr.Count, rr.Count)}.");
+    }
+
+    private static bool SameTerms(Tool left, Tool right)
+    {
+        if (!string.Equals(left.Facts.License!.Value.Trim(), right.Facts.License!.Value.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return (left.Facts.LicenseTerms?.Value, right.Facts.LicenseTerms?.Value) switch
+        {
+            (null, null) => true,
+            ({ } a, { } b) => a.CommercialUse == b.CommercialUse && a.UserCap == b.UserCap && a.UseRestrictions == b.UseRestrictions
+                && a.ExcludedRegions.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(b.ExcludedRegions.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase),
+            _ => false,
+        };
     }
 
     /// <summary>The clauses of a custom licence that limit a product: a user cap, a use policy, excluded regions; null when not on record.</summary>

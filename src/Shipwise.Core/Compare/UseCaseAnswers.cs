@@ -24,11 +24,11 @@ internal static partial class UseCaseAnswers
             :
             [
                 fit.AreSubstitutes ? null : Alternatives(fit, l, r),
+                Lifecycle(l, r, context),
                 Quality(l, r),
                 CostAtVolume(l, r, context),
                 Speed(l, r),
                 Hardware(l, r, context),
-                Lifecycle(l, r, context),
                 ApiFeatures(l, r),
                 DataHandling(l, r),
                 CommercialLicence(l, r),
@@ -38,7 +38,7 @@ internal static partial class UseCaseAnswers
                 OnDevice(l, r),
             ];
         var decided = answers.OfType<UseCaseAnswer>().Select(a => NeverRetired(a, l, r)).ToList();
-        if (!fit.DifferentJobs && Overall(left, right, fit, decided) is { } overall)
+        if (!fit.DifferentJobs && Overall(left, right, fit, decided, context) is { } overall)
         {
             decided.Add(NeverRetired(overall, l, r));
         }
@@ -61,9 +61,18 @@ internal static partial class UseCaseAnswers
         }
 
         var why = $"{answer.Reason} {picked.Name} would win on this, but {Gone(picked)}";
-        return LifecycleNotice.CanBePicked(other!.Facts.Lifecycle?.Value)
-            ? Answer(answer.UseCase, answer.Pick == Pick.Left ? Pick.Right : Pick.Left, left, right, $"{why}, so {other.Name} is the one you can still ship.")
-            : Answer(answer.UseCase, Pick.Neither, left, right, $"{why}, and {Gone(other)}.");
+        if (!LifecycleNotice.CanBePicked(other!.Facts.Lifecycle?.Value))
+        {
+            return Answer(answer.UseCase, Pick.Neither, left, right, $"{why}, and {Gone(other)}.");
+        }
+
+        // The side left over is not a pick when it fails the question itself: a non-commercial licence stays one.
+        if (answer.UseCase == UseCases.CommercialLicence && other.Facts.License is not null && CommercialUse(other) == Commercial.Restricted)
+        {
+            return Answer(answer.UseCase, Pick.Neither, left, right, $"{why}, and {Possessive(other.Name)} licence does not allow commercial use either.");
+        }
+
+        return Answer(answer.UseCase, answer.Pick == Pick.Left ? Pick.Right : Pick.Left, left, right, $"{why}, so {other.Name} is the one you can still use.");
     }
 
     private static string Gone(Tool tool) => tool.Facts.Lifecycle?.Value is { Status: LifecycleStatus.Unconfirmed }
@@ -87,7 +96,7 @@ internal static partial class UseCaseAnswers
             + (list.Any(a => _ownership.Contains(a.UseCase)) ? 1 : 0);
     }
 
-    private static UseCaseAnswer? Overall(CompareSide left, CompareSide right, Fit fit, IReadOnlyList<UseCaseAnswer> answers)
+    private static UseCaseAnswer? Overall(CompareSide left, CompareSide right, Fit fit, IReadOnlyList<UseCaseAnswer> answers, CompareContext context)
     {
         var l = left.Panel;
         var r = right.Panel;
@@ -100,34 +109,53 @@ internal static partial class UseCaseAnswers
                 $"They are not alternatives, so it depends on where it must run: on the device, {small.Name} ({PanelText(sp)}); on servers, {large.Name} ({PanelText(lp)}).");
         }
 
+        var (won, lost) = Tally(answers);
+
+        // A retired or unconfirmed tool has no verdict to weigh: say what replaces it, then judge the other alone.
+        var leftGone = !LifecycleNotice.CanBePicked(lt.Facts.Lifecycle?.Value);
+        var rightGone = !LifecycleNotice.CanBePicked(rt.Facts.Lifecycle?.Value);
+        if (leftGone || rightGone)
+        {
+            return GoneOverall(left, right, leftGone, rightGone, context);
+        }
+
         if (l.Verdict is null && r.Verdict is null)
         {
             return null;
         }
 
-        var (won, lost) = Tally(answers);
         if (l.Verdict is null || r.Verdict is null)
         {
             var leftKnown = l.Verdict is not null;
-            var (known, knownName, otherName) = leftKnown ? (l, lt.Name, rt.Name) : (r, rt.Name, lt.Name);
+            var (known, knownName, other) = leftKnown ? (l, lt.Name, right) : (r, rt.Name, left);
             var ships = known.Verdict == Verdict.Ship;
-            var reason = $"The panel {(ships ? "ships" : "skips")} {knownName} ({Standing(known)}); {otherName} has no panel verdict yet.";
+            var reason = $"The panel {(ships ? "ships" : "skips")} {knownName} ({Standing(known)}); {NoVerdict(other)}.";
             return NotDeprecated(Answer(UseCases.Overall, ships ? Side(leftKnown) : Pick.Neither, lt, rt, reason), left, right);
         }
 
         if (l.Verdict == Verdict.Skip && r.Verdict == Verdict.Skip)
         {
+            var between = (won.Count, lost.Count) switch
+            {
+                (0, 0) => "",
+                (_, 0) => $" If you must choose between these two, {Leads(lt, won)}.",
+                (0, _) => $" If you must choose between these two, {Leads(rt, lost)}.",
+                _ => $" Between these two, {Leads(lt, won)}; {Leads(rt, lost)}.",
+            };
             return Answer(UseCases.Overall, Pick.Neither, lt, rt,
-                $"The panel skips both: {lt.Name} ({Standing(l)}) and {rt.Name} ({Standing(r)}).");
+                $"The panel skips both: {lt.Name} ({Standing(l)}) and {rt.Name} ({Standing(r)}).{between}");
         }
 
-        var shipGap = Math.Abs((l.ShipPercent ?? 0) - (r.ShipPercent ?? 0));
-        var meanGap = l.MeanScore is { } lm && r.MeanScore is { } rm ? Math.Abs(lm - rm) : 0;
-        var byShip = shipGap >= UseCases.CloseShipPercentGap;
-        var leftAhead = byShip ? l.ShipPercent > r.ShipPercent : (l.MeanScore ?? 0) > (r.MeanScore ?? 0);
+        var shipDiff = (l.ShipPercent ?? 0) - (r.ShipPercent ?? 0);
+        var meanDiff = l.MeanScore is { } lm && r.MeanScore is { } rm ? lm - rm : 0;
+        var byShip = Math.Abs(shipDiff) >= UseCases.CloseShipPercentGap;
+        var leftAhead = shipDiff != 0 ? shipDiff > 0 : meanDiff > 0;
+
+        // Ship % and mean score must agree: 80 % ship on a lower mean is one critic's flip, not a lead.
+        var contradicts = shipDiff != 0 && Math.Sign(shipDiff) != Math.Sign(meanDiff) && Math.Abs(meanDiff) >= UseCases.ContradictingMeanScoreGap;
 
         // Verdicts that differ must agree with the gap that decides; a skipped tool never wins on its mean score.
-        var clear = (byShip || meanGap >= UseCases.CloseMeanScoreGap)
+        var clear = (byShip || Math.Abs(meanDiff) >= UseCases.CloseMeanScoreGap) && !contradicts
             && (l.Verdict == r.Verdict || (leftAhead ? l.Verdict : r.Verdict) == Verdict.Ship);
         if (clear)
         {
@@ -140,10 +168,11 @@ internal static partial class UseCaseAnswers
             return NotDeprecated(Answer(UseCases.Overall, Side(leftAhead), lt, rt, panel + caveat), left, right);
         }
 
-        var close = $"The panel is too close to call: {lt.Name} ({Standing(l)}) and {rt.Name} ({Standing(r)}) are under {UseCases.CloseShipPercentGap} points of ship % and {FactFormat.Number((decimal)UseCases.CloseMeanScoreGap)} of mean score apart.";
+        var close = contradicts
+            ? $"The panel is too close to call: {(shipDiff > 0 ? lt : rt).Name} has more ships but {(meanDiff > 0 ? lt : rt).Name} the higher mean score ({lt.Name}: {Standing(l)}; {rt.Name}: {Standing(r)})."
+            : $"The panel is too close to call: {lt.Name} ({Standing(l)}) and {rt.Name} ({Standing(r)}) are under {UseCases.CloseShipPercentGap} points of ship % and {FactFormat.Number((decimal)UseCases.CloseMeanScoreGap)} of mean score apart.";
         var leftScore = Weight(won);
         var rightScore = Weight(lost);
-        string Leads(Tool t, List<UseCaseAnswer> list) => $"{t.Name} leads on {FactFormat.List(list.Select(a => Topic(a.UseCase)))}";
 
         // Without a test both took, nothing says which does the job better: the other answers cannot settle it.
         var blind = answers.Any(a => a.UseCase == UseCases.Quality && a.Pick == Pick.Unknown);
@@ -178,23 +207,42 @@ internal static partial class UseCaseAnswers
         return Answer(UseCases.Overall, Pick.Depends, lt, rt, $"{close[..^1]}, {split}. It depends on which of those matters most to you.");
     }
 
+    private static string Leads(Tool tool, List<UseCaseAnswer> list) => $"{tool.Name} leads on {FactFormat.List(list.Select(a => Topic(a.UseCase)))}";
+
+    /// <summary>"X has no panel verdict yet", or that the critics who read it took no side.</summary>
+    private static string NoVerdict(CompareSide side) => side.Panel is { Ships: 0, Skips: 0, NoTakes: > 0 } panel
+        ? $"no critic takes a side on {side.Tool.Name} ({panel.NoTakes} say too little is on record)"
+        : $"{side.Tool.Name} has no panel verdict yet";
+
+    /// <summary>
+    /// Overall when a side is retired or unconfirmed: it is out, what replaces it is named, and the
+    /// other side stands on its own verdict.
+    /// </summary>
+    private static UseCaseAnswer GoneOverall(CompareSide left, CompareSide right, bool leftGone, bool rightGone, CompareContext context)
+    {
+        var (lt, rt) = (left.Tool, right.Tool);
+        string Out(Tool t) => $"{t.Name}: {Gone(t)}{(t.Facts.Lifecycle?.Value.Successor is { } s ? $"; {context.NameOf(s)} replaces it" : "")}";
+        if (leftGone && rightGone)
+        {
+            return Answer(UseCases.Overall, Pick.Neither, lt, rt, $"Neither can be used. {Capital(Out(lt))}. {Capital(Out(rt))}.");
+        }
+
+        var (gone, stays) = leftGone ? (left, right) : (right, left);
+        var head = $"Only {stays.Tool.Name} can still be used. {Capital(Out(gone.Tool))}.";
+        var answer = stays.Panel.Verdict switch
+        {
+            Verdict.Ship => Answer(UseCases.Overall, Side(stays == left), lt, rt, $"{head} The panel ships {stays.Tool.Name} ({Standing(stays.Panel)})."),
+            Verdict.Skip => Answer(UseCases.Overall, Pick.Neither, lt, rt, $"{head} The panel skips {stays.Tool.Name} too ({Standing(stays.Panel)}), so start on neither."),
+            _ => Answer(UseCases.Overall, Pick.Unknown, lt, rt, $"{head} {Capital(NoVerdict(stays))}, so nothing here says to ship it."),
+        };
+        return NotDeprecated(answer, left, right);
+    }
+
     /// <summary>The answers each side wins, for weighing when the panel is too close to call.</summary>
     private static (List<UseCaseAnswer> Left, List<UseCaseAnswer> Right) Tally(IReadOnlyList<UseCaseAnswer> answers) =>
         (answers.Where(a => a.Pick == Pick.Left).ToList(), answers.Where(a => a.Pick == Pick.Right).ToList());
 
-    /// <summary>"quality", "cost at volume": what an answer is about, for a list in a sentence.</summary>
-    private static string Topic(string useCase) => useCase switch
-    {
-        UseCases.CostAtVolume => "cost at volume",
-        UseCases.ApiFeatures => "API features",
-        UseCases.DataHandling => "data handling",
-        UseCases.CommercialLicence => "the licence",
-        UseCases.LongDocuments => "long documents",
-        UseCases.OnDevice => "on-device use",
-        UseCases.Hardware => "hardware",
-        UseCases.Vision => "vision",
-        _ => useCase,
-    };
+    private static string Topic(string useCase) => UseCases.Label(useCase);
 
     /// <summary>A deprecated tool is not the one to start on when the other side is not: the overall pick moves, or goes to neither.</summary>
     private static UseCaseAnswer NotDeprecated(UseCaseAnswer answer, CompareSide left, CompareSide right)

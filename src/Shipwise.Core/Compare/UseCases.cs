@@ -24,11 +24,38 @@ public static class UseCases
     /// <summary>...and their mean scores fewer points apart than this (docs/panel.md, "Comparing two tools").</summary>
     public const double CloseMeanScoreGap = 5;
 
+    /// <summary>
+    /// A gap in ship % is no lead when the mean score points the other way by at least this much:
+    /// one critic's flip moves ship % by 14 to 20 points, so the two figures must agree.
+    /// </summary>
+    public const double ContradictingMeanScoreGap = 2;
+
+    // Lifecycle comes straight after "alternatives": a tool that is going away rules itself out before any other question.
     public static IReadOnlyList<string> All { get; } =
     [
-        Alternatives, Quality, CostAtVolume, Speed, Hardware, Lifecycle, ApiFeatures, DataHandling,
+        Alternatives, Lifecycle, Quality, CostAtVolume, Speed, Hardware, ApiFeatures, DataHandling,
         CommercialLicence, Customisation, LongDocuments, Vision, OnDevice, Overall,
     ];
+
+    /// <summary>A short name for a grid cell or a list in a sentence: "quality", "cost at volume".</summary>
+    public static string Label(string useCase) => useCase switch
+    {
+        Alternatives => "alternatives",
+        Quality => "quality",
+        CostAtVolume => "cost at volume",
+        Speed => "speed",
+        Hardware => "hardware",
+        Lifecycle => "lifecycle",
+        ApiFeatures => "API features",
+        DataHandling => "data handling",
+        CommercialLicence => "the licence",
+        Customisation => "fine-tuning",
+        LongDocuments => "long documents",
+        Vision => "vision",
+        OnDevice => "on-device use",
+        Overall => "overall",
+        _ => throw new ArgumentOutOfRangeException(nameof(useCase), useCase, "Not a use case"),
+    };
 
     /// <summary>The question a reader would ask, e.g. "Running on a phone or laptop?".</summary>
     public static string Question(string useCase) => useCase switch

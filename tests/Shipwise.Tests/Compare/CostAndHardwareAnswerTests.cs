@@ -109,7 +109,7 @@ public class CostAndHardwareAnswerTests
 
         // 2.2B is 2.6 GB at FP8 with cache: one 24 GB card at $0.34 an hour, $248 a month, against $1,200.
         Assert.Contains("SmolVLM2 costs $248 a month against $1,200 for Mistral Medium 3", answer.Reason, StringComparison.Ordinal);
-        Assert.Contains("SmolVLM2: self-hosted at FP8, one RTX 4090 (24 GB each) at $0.34 an hour, $248 a month, busy or idle.", answer.Reason, StringComparison.Ordinal);
+        Assert.Contains("SmolVLM2: self-hosted at FP8, one RTX 4090 (24 GB) at $0.34 an hour, $248 a month, busy or idle.", answer.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public class CostAndHardwareAnswerTests
         };
         var answer = Required(MistralMedium3(), retired, UseCases.CostAtVolume);
         AssertPick(answer, Pick.Left, MistralMedium3());
-        Assert.EndsWith("Cheap Api would win on this, but it was retired on 31 Aug 2026, so Mistral Medium 3 is the one you can still ship.", answer.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("Cheap Api would win on this, but it was retired on 31 Aug 2026, so Mistral Medium 3 is the one you can still use.", answer.Reason, StringComparison.Ordinal);
 
         var unconfirmed = MistralMedium3() with { Facts = MistralMedium3().Facts with { Lifecycle = Fact(new Lifecycle { Status = LifecycleStatus.Unconfirmed }) } };
         var both = Required(retired, unconfirmed, UseCases.CostAtVolume);

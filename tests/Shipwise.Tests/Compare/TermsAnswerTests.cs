@@ -208,6 +208,27 @@ public class TermsAnswerTests
         Assert.Null(Answer(With("left-tool", new ToolFacts { License = Fact(left) }), With("right-tool", new ToolFacts { License = Fact(right) }), UseCases.CommercialLicence));
 
     [Fact]
+    public void One_custom_licence_with_the_same_clauses_is_not_a_question_but_different_clauses_are()
+    {
+        var maverick = DenseLlama() with { Slug = "llama-4-maverick", Name = "Llama 4 Maverick" };
+        var scout = DenseLlama() with { Slug = "llama-4-scout", Name = "Llama 4 Scout" };
+        Assert.Null(Answer(maverick, scout, UseCases.CommercialLicence));
+
+        var capped = scout with { Facts = scout.Facts with { LicenseTerms = Fact(new LicenseTerms { CommercialUse = true, UserCap = 700_000_000, UseRestrictions = true, AttributionRequired = true, ExcludedRegions = ["EU"] }) } };
+        AssertPick(Required(maverick, capped, UseCases.CommercialLicence), Pick.Left, maverick);
+    }
+
+    [Fact]
+    public void A_retired_tool_that_wins_the_licence_question_does_not_hand_it_to_a_non_commercial_licence()
+    {
+        var retired = WithLifecycle(MistralMedium3(), LifecycleStatus.Retired, new DateOnly(2026, 10, 23));
+        var nonCommercial = With("nc-model", new ToolFacts { License = Fact("CC-BY-NC-4.0"), OpenWeights = Fact(true) });
+        var answer = Required(nonCommercial, retired, UseCases.CommercialLicence);
+        AssertPick(answer, Pick.Neither);
+        Assert.EndsWith("Mistral Medium 3 would win on this, but it was retired on 23 Oct 2026, and Nc Model's licence does not allow commercial use either.", answer.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_licence_is_said_to_be_unknown()
     {
         var unknown = With("no-licence", new ToolFacts());
