@@ -13,7 +13,9 @@ public sealed record Comparison(
     IReadOnlyList<DecisionRow> DecisionRows,
     IReadOnlyList<FactRow> FactRows,
     IReadOnlyList<ScorecardRow> Scorecard,
-    IReadOnlyList<UseCaseAnswer> Answers)
+    IReadOnlyList<UseCaseAnswer> Answers,
+    CompareVerdict Verdict,
+    IReadOnlyList<SharedEvaluation> SharedEvaluations)
 {
     /// <summary>
     /// Compares the two sides in the order given; callers wanting the canonical page order
@@ -31,6 +33,8 @@ public sealed record Comparison(
             throw new ArgumentException($"'{left.Tool.Slug}' cannot be compared with itself", nameof(right));
         }
 
+        context ??= CompareContext.Empty;
+        var answers = UseCaseAnswers.For(left, right, context);
         return new Comparison(
             left,
             right,
@@ -38,7 +42,9 @@ public sealed record Comparison(
             DecisionRowBuilder.Build(left, right),
             FactRowBuilder.Build(left.Tool, right.Tool),
             ScorecardBuilder.Build(left, right, critics),
-            UseCaseAnswers.For(left, right, context ?? CompareContext.Empty));
+            answers,
+            UseCaseAnswers.VerdictOf(left, right, answers, context),
+            Compare.SharedEvaluations.Of(left.Tool, right.Tool));
     }
 }
 

@@ -221,7 +221,7 @@ internal static partial class UseCaseAnswers
     private static UseCaseAnswer GoneOverall(CompareSide left, CompareSide right, bool leftGone, bool rightGone, CompareContext context)
     {
         var (lt, rt) = (left.Tool, right.Tool);
-        string Out(Tool t) => $"{t.Name}: {Gone(t)}{(t.Facts.Lifecycle?.Value.Successor is { } s ? $"; {context.NameOf(s)} replaces it" : "")}";
+        string Out(Tool t) => GoneWithSuccessor(t, context);
         if (leftGone && rightGone)
         {
             return Answer(UseCases.Overall, Pick.Neither, lt, rt, $"Neither can be used. {Capital(Out(lt))}. {Capital(Out(rt))}.");
@@ -237,6 +237,10 @@ internal static partial class UseCaseAnswers
         };
         return NotDeprecated(answer, left, right);
     }
+
+    /// <summary>"Gone Api: it was retired on 23 Oct 2026; Successor Api replaces it".</summary>
+    private static string GoneWithSuccessor(Tool tool, CompareContext context) =>
+        $"{tool.Name}: {Gone(tool)}{(tool.Facts.Lifecycle?.Value.Successor is { } s ? $"; {context.NameOf(s)} replaces it" : "")}";
 
     /// <summary>The answers each side wins, for weighing when the panel is too close to call.</summary>
     private static (List<UseCaseAnswer> Left, List<UseCaseAnswer> Right) Tally(IReadOnlyList<UseCaseAnswer> answers) =>

@@ -127,4 +127,40 @@ public class OverallAnswerTests
         var answers = Comparison.Build(Side(old), Side(current), Critics, Context).Answers;
         Assert.Equal(UseCases.Lifecycle, answers[0].UseCase);
     }
+
+    // The verdict banner: one line read from the same answers.
+
+    [Fact]
+    public void The_verdict_names_the_pick_and_why_in_one_sentence()
+    {
+        var cheap = Api("cheap-api", new ToolFacts { Pricing = Fact(Metered(1, 4)) });
+        var dear = Api("dear-api", new ToolFacts { Pricing = Fact(Metered(3, 12)) });
+        var verdict = Comparison.Build(Side(cheap, Takes(_ship70, _ship70, (Verdict.Skip, 50))), Side(dear, Takes((Verdict.Skip, 40), (Verdict.Skip, 45))), Critics, Context).Verdict;
+        Assert.Equal(new CompareVerdict("Ship with Cheap Api", "The panel ships it (67% ship) and skips Dear Api (0%); it leads on cost at volume.", Pick.Left, "cheap-api"), verdict);
+    }
+
+    [Fact]
+    public void The_verdict_says_too_close_to_call_and_on_what()
+    {
+        var cheap = Api("cheap-api", new ToolFacts { Pricing = Fact(Metered(1, 4)) });
+        var wide = Api("wide-api", new ToolFacts { Pricing = Fact(Metered(3, 12)), ContextWindow = Fact(1_000_000) }) with { Kind = "api" };
+        var narrow = cheap with { Facts = cheap.Facts with { ContextWindow = Fact(128_000) } };
+        var verdict = Comparison.Build(Side(narrow, Takes(_ship70, _ship70)), Side(wide, Takes((Verdict.Ship, 72), (Verdict.Ship, 72))), Critics, Context).Verdict;
+        Assert.Equal("Too close to call", verdict.Title);
+        Assert.Equal("No test both took says which does the job better; Cheap Api leads on cost at volume; Wide Api leads on long documents.", verdict.Why);
+        Assert.Equal(Pick.Depends, verdict.Pick);
+    }
+
+    [Fact]
+    public void The_verdict_says_not_alternatives_first_and_a_retired_side_with_its_successor()
+    {
+        Assert.Equal("Not alternatives", Pair(MistralMedium3(), SmolVlm2()).Verdict.Title);
+
+        var gone = Api("gone-api", new ToolFacts
+        {
+            Lifecycle = Fact(new Lifecycle { Status = LifecycleStatus.Retired, ShutdownDate = new DateOnly(2026, 10, 23), Successor = "successor-api" }),
+        });
+        var verdict = Comparison.Build(Side(gone), Side(Api("live-api"), Takes((Verdict.Skip, 40))), Critics, Context).Verdict;
+        Assert.Equal(new CompareVerdict("Neither", "Gone Api: it was retired on 23 Oct 2026; Successor Api replaces it; the panel skips Live Api (0% ship).", Pick.Neither, null), verdict);
+    }
 }
