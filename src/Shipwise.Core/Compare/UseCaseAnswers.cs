@@ -106,7 +106,7 @@ internal static partial class UseCaseAnswers
             var (small, large) = (fit.Small!, fit.Large!);
             var (sp, lp) = small == lt ? (l, r) : (r, l);
             return Answer(UseCases.Overall, Pick.Depends, lt, rt,
-                $"They are not alternatives, so it depends on where it must run: on the device, {small.Name} ({PanelText(sp)}); on servers, {large.Name} ({PanelText(lp)}).");
+                $"They are not alternatives, so it depends on where it must run: on the device, {small.Name} ({StandingOrGone(small, sp, context)}); on servers, {large.Name} ({StandingOrGone(large, lp, context)}).");
         }
 
         var (won, lost) = Tally(answers);
@@ -237,6 +237,12 @@ internal static partial class UseCaseAnswers
         };
         return NotDeprecated(answer, left, right);
     }
+
+    /// <summary>The panel's word on a tool, or for one that cannot be used any more, that it is gone and what replaces it.</summary>
+    private static string StandingOrGone(Tool tool, PanelSummary panel, CompareContext context) =>
+        LifecycleNotice.CanBePicked(tool.Facts.Lifecycle?.Value)
+            ? PanelText(panel)
+            : $"{Gone(tool)}{(tool.Facts.Lifecycle?.Value.Successor is { } s ? $"; {context.NameOf(s)} replaces it" : "")}";
 
     /// <summary>"Gone Api: it was retired on 23 Oct 2026; Successor Api replaces it".</summary>
     private static string GoneWithSuccessor(Tool tool, CompareContext context) =>

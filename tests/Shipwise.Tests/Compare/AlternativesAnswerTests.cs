@@ -59,6 +59,17 @@ public class AlternativesAnswerTests
     }
 
     [Fact]
+    public void A_retired_server_model_against_an_on_device_one_is_said_to_be_gone_not_awaiting_a_verdict()
+    {
+        var retired = MistralMedium3() with
+        {
+            Facts = MistralMedium3().Facts with { Lifecycle = Fact(new Lifecycle { Status = LifecycleStatus.Retired, ShutdownDate = new DateOnly(2026, 9, 24), Successor = "successor-api" }) },
+        };
+        var overall = Pair(retired, SmolVlm2()).Answers.Single(a => a.UseCase == UseCases.Overall);
+        Assert.EndsWith("on servers, Mistral Medium 3 (it was retired on 24 Sep 2026; Successor Api replaces it).", overall.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_language_models_of_a_size_are_alternatives_and_that_question_is_not_asked()
     {
         Assert.DoesNotContain(Pair(DenseLlama(), MixtureLarge()).Answers, a => a.UseCase == UseCases.Alternatives);
