@@ -65,6 +65,7 @@ internal static partial class UseCaseAnswers
                 $"{volume}, {known.Name} costs {Phrasing.Money(kb.Monthly)} a month: {kb.Text}. {NoBill(unknown, context)}, so the two cannot be compared.");
         }
 
+        var crossover = CrossOver(left, right, context) ?? CrossOver(right, left, context) ?? "";
         if (Level(lb.Monthly, rb.Monthly))
         {
             var on = left.Category == "embedding-models" || lb.Monthly == rb.Monthly
@@ -72,14 +73,31 @@ internal static partial class UseCaseAnswers
                 : "your own input-to-output mix and on discounts such as cached input and batch jobs";
             return Answer(UseCases.CostAtVolume, Pick.Depends, left, right,
                 $"{volume}, both come to about the same: {left.Name} {Phrasing.Money(lb.Monthly)} a month ({lb.Text}), {right.Name} {Phrasing.Money(rb.Monthly)} ({rb.Text}). "
-                + $"It depends on {on}.");
+                + $"It depends on {on}.{crossover}");
         }
 
         var leftCheaper = lb.Monthly < rb.Monthly;
         var (w, wb, o, ob) = leftCheaper ? (left, lb, right, rb) : (right, rb, left, lb);
         return Answer(UseCases.CostAtVolume, Side(leftCheaper), left, right,
             $"{volume}, {w.Name} costs {Phrasing.Money(wb.Monthly)} a month against {Phrasing.Money(ob.Monthly)} for {o.Name}, {Phrasing.Ratio(wb.Monthly / Math.Max(ob.Monthly, 1))} the bill. "
-            + $"{w.Name}: {wb.Text}. {o.Name}: {ob.Text}.");
+            + $"{w.Name}: {wb.Text}. {o.Name}: {ob.Text}.{crossover}");
+    }
+
+    /// <summary>
+    /// Open weights against a hosted API: the daily volume at which renting the GPUs for the open
+    /// model costs less than paying the API, so a reader at another volume can place themselves.
+    /// </summary>
+    private static string? CrossOver(Tool open, Tool api, CompareContext context)
+    {
+        if (api.Facts.OpenWeights?.Value == true || SelfHostPlanOf(open, context) is not { } plan || CostModel.CheapestBlended(api) is not { } price)
+        {
+            return null;
+        }
+
+        var breakEven = CostModel.BreakEvenTokensPerDay(plan, price.PerMillion);
+        return breakEven == long.MaxValue
+            ? null
+            : $" Break-even: self-hosting {open.Name} ({Phrasing.Money(plan.Monthly)} a month) costs less than {Possessive(api.Name)} price above {Phrasing.Tokens(breakEven)} tokens a day, and more below it.";
     }
 
     private static string Mix() =>

@@ -97,6 +97,9 @@ public class CostAndHardwareAnswerTests
         Assert.Contains("Fireworks AI's price of $3.00 in / $3.00 out per 1M tokens (third-party) makes $4,500 a month", answer.Reason, StringComparison.Ordinal);
         Assert.Contains("self-hosted at FP8, 3 × MI300X (192 GB each) at $7.77 an hour, $5,672 a month, busy or idle", answer.Reason, StringComparison.Ordinal);
         Assert.Contains("renting the GPUs beats the hosted price only above 63M tokens a day", answer.Reason, StringComparison.Ordinal);
+
+        // Against the API itself: $5,672 a month at $0.80 per 1M is 236M tokens a day, said to two figures as the panel says volumes.
+        Assert.EndsWith("Break-even: self-hosting Llama 3.1 405B ($5,672 a month) costs less than Mistral Medium 3's price above 230M tokens a day, and more below it.", answer.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("free", answer.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("no per-token fee", answer.Reason, StringComparison.OrdinalIgnoreCase);
     }
@@ -110,6 +113,9 @@ public class CostAndHardwareAnswerTests
         // 2.2B is 2.6 GB at FP8 with cache: one 24 GB card at $0.34 an hour, $248 a month, against $1,200.
         Assert.Contains("SmolVLM2 costs $248 a month against $1,200 for Mistral Medium 3", answer.Reason, StringComparison.Ordinal);
         Assert.Contains("SmolVLM2: self-hosted at FP8, one RTX 4090 (24 GB) at $0.34 an hour, $248 a month, busy or idle.", answer.Reason, StringComparison.Ordinal);
+
+        // $248 a month at $0.80 per 1M is 10.3M tokens a day: below that the API is the cheaper way.
+        Assert.EndsWith("Break-even: self-hosting SmolVLM2 ($248 a month) costs less than Mistral Medium 3's price above 10M tokens a day, and more below it.", answer.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
