@@ -60,7 +60,7 @@ public abstract class PanelApiTests(AppFixture app)
         Assert.InRange(founder.GetProperty("score").GetInt32(), 0, 100);
         Assert.Contains(founder.GetProperty("verdict").GetString(), new[] { "ship", "skip" });
         Assert.False(string.IsNullOrWhiteSpace(founder.GetProperty("summary").GetString()));
-        Assert.Contains("$0.40", founder.GetProperty("review").GetString());
+        Assert.Contains("$0.40", founder.GetProperty("summary").GetString() + " " + founder.GetProperty("review").GetString());
         var cited = founder.GetProperty("citedFacts").EnumerateArray().ToList();
         Assert.Contains(cited, c => c.GetProperty("path").GetString() == "facts.pricing" && c.GetProperty("source").GetString()!.StartsWith("https://"));
         Assert.Equal("evidence", founder.GetProperty("reviewer").GetString());

@@ -18,7 +18,7 @@ public class LlmValidationRetryTests
         "banned phrase" => (FakeReply.Valid(review: FakeReply.DefaultReview + " Honestly, a game-changer."), "review: uses the banned phrase 'game-changer'"),
         "unknown cited fact" => (FakeReply.Valid(citedFacts: ["facts.license", "facts.vibes"]), "citedFacts[1]: 'facts.vibes' is not a fact on this tool"),
         "verdict against the ship bar" => (FakeReply.Valid(40, "ship"), "verdict: 'ship' contradicts the score 40: this critic ships at 65 or above"),
-        "review too short" => (FakeReply.Valid(review: "Too short to say much."), "review: is 22 characters; it must be 200–2500"),
+        "review too short" => (FakeReply.Valid(review: "Too short to say much."), $"review: is 22 characters; it must be {ReviewLimits.MinBodyLength}–{ReviewLimits.MaxBodyLength}"),
         "score out of range" => (FakeReply.Valid(140, "ship"), "score: 140 is outside 0–100"),
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
