@@ -79,7 +79,7 @@ internal static partial class UseCaseAnswers
         var leftCheaper = lb.Monthly < rb.Monthly;
         var (w, wb, o, ob) = leftCheaper ? (left, lb, right, rb) : (right, rb, left, lb);
         return Answer(UseCases.CostAtVolume, Side(leftCheaper), left, right,
-            $"{volume}, {w.Name} costs {Phrasing.Money(wb.Monthly)} a month against {Phrasing.Money(ob.Monthly)} for {o.Name}, {Phrasing.Ratio(wb.Monthly / Math.Max(ob.Monthly, 1))} the bill. "
+            $"{volume}, {w.Name} costs {Phrasing.Money(wb.Monthly)} a month against {Phrasing.Money(ob.Monthly)} for {o.Name}, {BillShare(wb.Monthly / Math.Max(ob.Monthly, 1))} the bill. "
             + $"{w.Name}: {wb.Text}. {o.Name}: {ob.Text}.{crossover}");
     }
 
@@ -341,4 +341,8 @@ internal static partial class UseCaseAnswers
     }
 
     private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    // "91% of the bill", not "about the same as the bill": a gap this answer picks on is stated as one.
+    private static string BillShare(decimal ratio) =>
+        ratio is >= 0.9m and < 1m ? $"{FactFormat.Number(decimal.Round(ratio * 100, 0))}% of" : Phrasing.Ratio(ratio);
 }

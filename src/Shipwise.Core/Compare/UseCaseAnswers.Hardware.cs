@@ -207,10 +207,13 @@ internal static partial class UseCaseAnswers
                 var targets = facts.DeploymentTargets is { Value.Count: > 0 } dt
                     ? $", from {FactFormat.List(dt.Value.Select(FactFormat.Target))}{Flag(dt)}"
                     : "";
+                var aims = facts.DeploymentTargets is { Value.Count: > 0 } at
+                    ? $"; it targets {FactFormat.List(at.Value.Select(FactFormat.Target))}{Flag(at)}"
+                    : "";
                 var what = KeepsDataHome(tool) ? $"{tool.Name} is open source and" : $"{tool.Name}";
                 return facts.HardwareBackends is { Value.Count: > 0 } hb
                     ? $"{what} runs on {hb.Value.Count} backend{(hb.Value.Count == 1 ? "" : "s")}, {FactFormat.List(hb.Value.Select(FactFormat.Token))}{Flag(hb)}{targets}"
-                    : $"{Possessive(tool.Name)} hardware backends are not on record{targets}";
+                    : $"{Possessive(tool.Name)} hardware backends are not on record{aims}";
             case Hosting.ClosedOnPremises:
                 var own = Among(facts.DeploymentTargets, _ownHardware)!.Select(FactFormat.Target);
                 return $"{tool.Name} keeps its weights closed{Flag(facts.OpenWeights!)} but lists {FactFormat.List(own)} deployment{Flag(facts.DeploymentTargets!)}, which goes through {tool.Vendor.Name}";

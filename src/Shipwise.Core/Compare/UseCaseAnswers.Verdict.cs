@@ -76,12 +76,12 @@ internal static partial class UseCaseAnswers
                 }
 
                 why.Add(ws.Verdict == Verdict.Ship && os.Verdict != Verdict.Ship
-                    ? $"the panel ships it ({ws.ShipPercent}% ship){(os.Verdict == Verdict.Skip ? $" and skips {o.Name} ({os.ShipPercent}%)" : "")}"
+                    ? $"the panel ships {(why.Count > 0 ? w.Name : "it")} ({ws.ShipPercent}% ship){(os.Verdict == Verdict.Skip ? $" and skips {o.Name} ({os.ShipPercent}%)" : "")}"
                     : ws.ShipPercent is { } a && os.ShipPercent is { } b && ws.MeanScore is { } am && os.MeanScore is { } bm
                         ? Math.Abs(a - b) >= UseCases.CloseShipPercentGap || Math.Abs(am - bm) >= UseCases.CloseMeanScoreGap
                             ? $"the panel ships both, {w.Name} ahead ({a}% ship against {b}%)"
                             : $"the panel ships both at close scores"
-                        : $"the panel ships it ({ws.ShipPercent}% ship)");
+                        : $"the panel ships {(why.Count > 0 ? w.Name : "it")} ({ws.ShipPercent}% ship)");
                 var others = won.Where(x => x.UseCase != UseCases.Lifecycle).ToList();
                 if (others.Count > 0)
                 {
