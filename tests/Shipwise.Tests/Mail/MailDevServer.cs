@@ -145,13 +145,12 @@ public sealed class MailDevServer : IAsyncLifetime
         var script = FindScript();
         if (script is null)
         {
-            var reason = $"maildev is not installed: run `npm ci` in tests/tools (scripts/test.sh does), or set {PathVariable} to node_modules/maildev/bin/maildev.";
-            if (System.Environment.GetEnvironmentVariable("CI") == "true")
+            _unavailable = $"maildev is not installed (`npm ci` in tests/tools, or {PathVariable} pointing at node_modules/maildev/bin/maildev), so there is no SMTP server for this test.";
+            if (Browser.ExternalTools.InCi)
             {
-                throw new InvalidOperationException(reason + " CI=true, so mail tests must not be skipped.");
+                Browser.ExternalTools.Missing(_unavailable);
             }
 
-            _unavailable = reason;
             return;
         }
 
@@ -248,7 +247,7 @@ public sealed class MailDevServer : IAsyncLifetime
     {
         if (_unavailable is not null)
         {
-            Assert.Skip(_unavailable);
+            Browser.ExternalTools.Missing(_unavailable);
         }
 
         return this;
