@@ -53,12 +53,17 @@ public sealed class StartupOptions
     public bool? Migrate { get; set; }
 }
 
-/// <summary>Migrates (embedded default), seeds the demo catalog and loads the critics before the server accepts requests.</summary>
+/// <summary>
+/// Before anything else starts (an <see cref="IHostedLifecycleService"/>'s StartingAsync runs before
+/// every hosted service's StartAsync, Data Protection's key ring loader included): migrates in the
+/// embedded default, or checks the schema is current and no applied migration was edited; then
+/// seeds the demo catalog and loads the critics.
+/// </summary>
 public sealed class DatabaseStartup(
     MigrationRunner migrations, IOptions<DatabaseOptions> database, IOptions<StartupOptions> startup,
-    Catalog.DemoCatalogSeeder seeder, Panel.CriticCatalog critics) : IHostedService
+    Catalog.DemoCatalogSeeder seeder, Panel.CriticCatalog critics) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var migrate = startup.Value.Migrate ?? database.Value.ProviderKind == DatabaseProvider.Sqlite;
         if (migrate)
@@ -67,13 +72,7 @@ public sealed class DatabaseStartup(
         }
         else
         {
-            var current = await migrations.CurrentVersionAsync(cancellationToken);
-            var latest = migrations.All[^1].Version;
-            if (current < latest)
-            {
-                throw new InvalidOperationException(
-                    $"The database schema is at version {current} but this build needs {latest}. Run `shipwise migrate` (or set Startup:Migrate=true) and start again.");
-            }
+            await migrations.EnsureCurrentAsync(cancellationToken);
         }
 
         await seeder.SeedIfEmptyAsync(cancellationToken);
@@ -82,5 +81,13 @@ public sealed class DatabaseStartup(
         _ = critics.All;
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

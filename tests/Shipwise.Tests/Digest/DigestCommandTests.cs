@@ -19,7 +19,7 @@ public abstract class DigestCommandTests(string provider)
     public async Task A_send_killed_part_way_and_run_again_mails_every_subscriber_exactly_once()
     {
         await using var mail = await MailDevServer.StartAsync();
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var ids = await PrepareAsync(db, subscribers: 200);
 
         // Two mails a second, so the run is still going when the test kills it; short leases, so the rerun soon takes over its claims.
@@ -75,7 +75,7 @@ public abstract class DigestCommandTests(string provider)
     public async Task An_unreachable_mail_server_is_retried_and_reported_and_a_later_run_completes()
     {
         await using var mail = await MailDevServer.StartAsync();
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await PrepareAsync(db, subscribers: 3);
 
         var down = Environment(mail);
@@ -107,7 +107,7 @@ public abstract class DigestCommandTests(string provider)
     public async Task Missing_settings_stop_the_command_and_are_named(string? leftOut, string message)
     {
         await using var mail = await MailDevServer.StartAsync();
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var env = Environment(mail);
         if (leftOut is null)
         {

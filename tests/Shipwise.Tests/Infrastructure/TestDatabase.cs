@@ -48,6 +48,20 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, builder.ConnectionString, null, name);
     }
 
+    /// <summary>
+    /// A new database at this build's schema, as `shipwise migrate` leaves it: for tests of commands
+    /// other than migrate, which refuse a database that was not migrated.
+    /// </summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(string provider)
+    {
+        var database = await CreateAsync(provider);
+        var options = Microsoft.Extensions.Options.Options.Create(new Shipwise.Data.DatabaseOptions { Provider = provider, ConnectionString = database.ConnectionString });
+        using var db = new Shipwise.Data.Db(options);
+        var runner = new Shipwise.Data.MigrationRunner(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<Shipwise.Data.MigrationRunner>.Instance);
+        await runner.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken);
+        return database;
+    }
+
     /// <summary>The PostgreSQL server scripts/test.sh started; skips the test (locally) or fails it (CI) when there is none.</summary>
     public static string ServerConnectionString()
     {

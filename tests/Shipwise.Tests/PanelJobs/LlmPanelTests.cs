@@ -81,7 +81,7 @@ public abstract class LlmPanelTests(string provider)
     [Fact]
     public async Task An_obedient_model_is_held_as_disputed_and_the_evidence_review_stays_visible()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await using var server = await FakeChatServer.StartAsync(Token);
         var (host, _) = await StartAsync(db, server);
         using var _host = host;
@@ -133,7 +133,7 @@ public abstract class LlmPanelTests(string provider)
     [Fact]
     public async Task A_model_that_keeps_failing_leaves_the_evidence_review_and_a_recorded_failure()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await using var server = await FakeChatServer.StartAsync(Token);
         var (host, _) = await StartAsync(db, server);
         using var _host = host;
@@ -165,7 +165,7 @@ public abstract class LlmPanelTests(string provider)
     [Fact]
     public async Task The_disputed_reviews_are_listed_and_decided_from_the_command_line()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await using var server = await FakeChatServer.StartAsync(Token);
         var (host, _) = await StartAsync(db, server);
         using var _host = host;
