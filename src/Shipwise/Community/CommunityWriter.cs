@@ -53,6 +53,7 @@ public sealed class CommunityWriter : IAsyncDisposable
 
     private readonly Db _db;
     private readonly TimeProvider _clock;
+    private readonly Telemetry.ShipwiseMetrics _metrics;
     private readonly IOptions<CommunityOptions> _options;
     private readonly ILogger<CommunityWriter> _logger;
     private readonly Channel<Pending> _queue;
@@ -65,9 +66,10 @@ public sealed class CommunityWriter : IAsyncDisposable
     // wave of votes from new accounts costs one extra row per account, not one per batch. Only the loop touches it.
     private readonly Dictionary<long, DateTimeOffset> _listedMaturing = [];
 
-    public CommunityWriter(Db db, TimeProvider clock, IOptions<CommunityOptions> options, ILogger<CommunityWriter> logger)
+    public CommunityWriter(Db db, TimeProvider clock, IOptions<CommunityOptions> options, Telemetry.ShipwiseMetrics metrics, ILogger<CommunityWriter> logger)
     {
         _db = db;
+        _metrics = metrics;
         _clock = clock;
         _options = options;
         _logger = logger;
@@ -133,6 +135,11 @@ public sealed class CommunityWriter : IAsyncDisposable
             var results = await ApplyAsync(batch.Select(p => p.Write).ToList());
             for (var i = 0; i < batch.Count; i++)
             {
+                if (results[i].Outcome == WriteOutcome.Saved)
+                {
+                    _metrics.VoteWritten(batch[i].Write switch { PickWrite => "pick", HelpfulWrite => "helpful", _ => "vote" });
+                }
+
                 batch[i].Done.TrySetResult(results[i]);
             }
         }
