@@ -28,8 +28,14 @@ public sealed record MailDevMessage
     /// <summary>Header names are lower case; structured ones maildev did not keep as text are left out.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The first To address, lower case.</summary>
-    public string Recipient => To.Count == 0 ? "" : To[0].Address.ToLowerInvariant();
+    /// <summary>The addresses of the SMTP envelope (RCPT TO), as the server took them.</summary>
+    public IReadOnlyList<string> EnvelopeTo { get; init; } = [];
+
+    /// <summary>
+    /// The first envelope recipient (else the first To address), lower case. The envelope, because
+    /// maildev's parser reads raw UTF-8 address headers (RFC 6532) as Latin-1; RCPT TO it decodes right.
+    /// </summary>
+    public string Recipient => (EnvelopeTo.Count > 0 ? EnvelopeTo[0] : To.Count == 0 ? "" : To[0].Address).ToLowerInvariant();
 
     public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;
 }
@@ -347,6 +353,9 @@ public sealed class MailDevServer : IAsyncLifetime
         Html = e.TryGetProperty("html", out var html) && html.ValueKind == JsonValueKind.String ? html.GetString() : null,
         From = Addresses(e, "from"),
         To = Addresses(e, "to"),
+        EnvelopeTo = e.TryGetProperty("envelope", out var envelope) && envelope.ValueKind == JsonValueKind.Object
+            ? Addresses(envelope, "to").Select(a => a.Address).ToList()
+            : [],
         Headers = e.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object
             ? headers.EnumerateObject().Where(h => h.Value.ValueKind == JsonValueKind.String)
                 .ToDictionary(h => h.Name.ToLowerInvariant(), h => h.Value.GetString()!)
