@@ -46,12 +46,14 @@ public sealed class CommunityWriter : IAsyncDisposable
 
     public const string BumpChanges = "UPDATE community_changes SET seq = seq + 1 WHERE id = 1";
 
-    // SQLite: point lookups through statements prepared once (cheaper than a list query prepared per batch).
-    private const string ToolBySlug = "SELECT id FROM tools WHERE slug = @slug UNION ALL SELECT tool_id FROM tool_aliases WHERE alias = @slug LIMIT 1";
+    // SQLite: point lookups through statements prepared once (cheaper than a list query prepared per
+    // batch), with the one resolver's exact rule as one statement.
+    private const string ToolBySlug = ToolNames.ExactIdSql;
 
     private const string AccountById = "SELECT created_at, deleted_at, votes_voided_at FROM accounts WHERE id = @account";
 
     private readonly Db _db;
+    private readonly ToolNames _names;
     private readonly TimeProvider _clock;
     private readonly Telemetry.ShipwiseMetrics _metrics;
     private readonly IOptions<CommunityOptions> _options;
@@ -66,9 +68,10 @@ public sealed class CommunityWriter : IAsyncDisposable
     // wave of votes from new accounts costs one extra row per account, not one per batch. Only the loop touches it.
     private readonly Dictionary<long, DateTimeOffset> _listedMaturing = [];
 
-    public CommunityWriter(Db db, TimeProvider clock, IOptions<CommunityOptions> options, Telemetry.ShipwiseMetrics metrics, ILogger<CommunityWriter> logger)
+    public CommunityWriter(Db db, ToolNames names, TimeProvider clock, IOptions<CommunityOptions> options, Telemetry.ShipwiseMetrics metrics, ILogger<CommunityWriter> logger)
     {
         _db = db;
+        _names = names;
         _metrics = metrics;
         _clock = clock;
         _options = options;
@@ -171,13 +174,6 @@ public sealed class CommunityWriter : IAsyncDisposable
         public DateTimeOffset? VotesVoidedAt { get; init; }
     }
 
-    private sealed class ToolRow
-    {
-        public long Id { get; init; }
-
-        public string Slug { get; init; } = "";
-    }
-
     /// <summary>Applies the writes in one transaction; the results are in input order.</summary>
     private async Task<WriteResult[]> ApplyAsync(IReadOnlyList<CommunityWrite> writes)
     {
@@ -222,13 +218,7 @@ public sealed class CommunityWriter : IAsyncDisposable
         {
             // One round trip each. FOR SHARE: an operator voiding one of these accounts waits for this
             // commit, or this batch waits for the void and then reads it, so no vote slips past a void.
-            tools = (await connection.QueryAsync<ToolRow>(new CommandDefinition(
-                $"""
-                SELECT id AS Id, slug AS Slug FROM tools WHERE {_db.InList("slug", "slugs")}
-                UNION ALL
-                SELECT tool_id AS Id, alias AS Slug FROM tool_aliases WHERE {_db.InList("alias", "slugs")}
-                """,
-                new { slugs = _db.ListValue(slugs) }, transaction))).ToDictionary(t => t.Slug, t => t.Id, StringComparer.Ordinal);
+            tools = (await _names.ExactAsync(connection, transaction, slugs)).ToDictionary(t => t.Key, t => t.Value.Id, StringComparer.Ordinal);
             accounts = (await connection.QueryAsync<AccountRow>(new CommandDefinition(
                 $"""
                 SELECT id AS Id, created_at AS CreatedAt, deleted_at AS DeletedAt, votes_voided_at AS VotesVoidedAt

@@ -17,6 +17,7 @@ public static class DataRegistration
         builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<Db>();
         builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddSingleton<ToolNames>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
@@ -51,43 +52,4 @@ public sealed class StartupOptions
 
     /// <summary>Apply migrations at start. Defaults to on for SQLite and off for PostgreSQL, where `shipwise migrate` is the deploy step.</summary>
     public bool? Migrate { get; set; }
-}
-
-/// <summary>
-/// Before anything else starts (an <see cref="IHostedLifecycleService"/>'s StartingAsync runs before
-/// every hosted service's StartAsync, Data Protection's key ring loader included): migrates in the
-/// embedded default, or checks the schema is current and no applied migration was edited; then
-/// seeds the demo catalog and loads the critics.
-/// </summary>
-public sealed class DatabaseStartup(
-    MigrationRunner migrations, IOptions<DatabaseOptions> database, IOptions<StartupOptions> startup,
-    Catalog.DemoCatalogSeeder seeder, Panel.CriticCatalog critics) : IHostedLifecycleService
-{
-    public async Task StartingAsync(CancellationToken cancellationToken)
-    {
-        var migrate = startup.Value.Migrate ?? database.Value.ProviderKind == DatabaseProvider.Sqlite;
-        if (migrate)
-        {
-            await migrations.MigrateAsync(cancellationToken: cancellationToken);
-        }
-        else
-        {
-            await migrations.EnsureCurrentAsync(cancellationToken);
-        }
-
-        await seeder.SeedIfEmptyAsync(cancellationToken);
-
-        // Loading the critics here makes a bad critic file stop the start, naming the file and field.
-        _ = critics.All;
-    }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
