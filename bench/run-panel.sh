@@ -14,8 +14,8 @@ measure() { # label, then the command
 }
 
 echo "Evidence reviewer alone, in memory:"
-echo "| catalog | cores | reviews | wall time | rate | ships |"
-echo "|---|---|---|---|---|---|"
+echo "| catalog | cores | reviews | wall time | rate | ships | peers | memory |"
+echo "|---|---|---|---|---|---|---|---|"
 dotnet bench/Shipwise.Bench/bin/Release/net10.0/Shipwise.Bench.dll panel-compute "$tools" data/critics
 echo
 echo "| run | wall time | peak RSS | CPU time | result |"

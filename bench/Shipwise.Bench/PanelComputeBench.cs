@@ -17,6 +17,8 @@ public static class PanelComputeBench
             .Select(path => (Path.GetFileName(path), File.ReadAllText(path)))).All;
         var asOf = new DateOnly(2026, 11, 22);
         var reviewer = new EvidenceReviewer();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
 
         // Peers first, as the scheduler does: one snapshot per category from every tool's summary.
@@ -42,9 +44,12 @@ public static class PanelComputeBench
             Interlocked.Add(ref ships, local.ships);
             Interlocked.Add(ref reviews, local.reviews);
         });
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
         Console.WriteLine(
             $"| {tools:N0} tools x {critics.Count} critics | {Environment.ProcessorCount} cores | {reviews:N0} reviews | {clock.Elapsed.TotalSeconds:0.0} s | " +
-            $"{reviews / clock.Elapsed.TotalSeconds:N0} reviews/s | {100.0 * ships / reviews:0.0} % ship | peers {snapshotTime.TotalSeconds:0.0} s |");
+            $"{reviews / clock.Elapsed.TotalSeconds:N0} reviews/s | {100.0 * ships / reviews:0.0} % ship | peers {snapshotTime.TotalSeconds:0.0} s | " +
+            $"{allocated / 1024.0 / reviews:N0} KiB allocated per review, GC paused {paused.TotalSeconds:0.0} s |");
         return 0;
     }
 }

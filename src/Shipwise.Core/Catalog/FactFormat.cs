@@ -60,6 +60,7 @@ public static class FactFormat
     public static string Target(string target) => target switch
     {
         "single-gpu" => "single GPU",
+        "multi-gpu" => "multi-GPU",
         "cloud-api" => "cloud API",
         _ => target,
     };
@@ -187,6 +188,11 @@ public static class FactFormat
         ["npu"] = "NPU",
         ["webgpu"] = "WebGPU",
         ["sycl"] = "SYCL",
+        ["opencl"] = "OpenCL",
+        ["openvino"] = "OpenVINO",
+        ["coreml"] = "Core ML",
+        ["directml"] = "DirectML",
+        ["gpu"] = "GPU",
         ["openai-compatible-server"] = "OpenAI-compatible server",
         ["multi-lora"] = "multi-LoRA",
         ["paged-kv-cache"] = "paged KV cache",

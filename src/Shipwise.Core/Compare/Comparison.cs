@@ -13,14 +13,17 @@ public sealed record Comparison(
     IReadOnlyList<DecisionRow> DecisionRows,
     IReadOnlyList<FactRow> FactRows,
     IReadOnlyList<ScorecardRow> Scorecard,
-    IReadOnlyList<UseCaseAnswer> Answers)
+    IReadOnlyList<UseCaseAnswer> Answers,
+    CompareVerdict Verdict,
+    IReadOnlyList<SharedEvaluation> SharedEvaluations)
 {
     /// <summary>
     /// Compares the two sides in the order given; callers wanting the canonical page order
     /// put the sides through <see cref="ComparePair.Canonical"/> first.
     /// </summary>
     /// <param name="critics">The whole panel, so every seat gets a scorecard row even when neither side has its review yet.</param>
-    public static Comparison Build(CompareSide left, CompareSide right, IReadOnlyList<CompareCritic> critics)
+    /// <param name="context">The GPUs self-hosting is priced on and the names of tools the two point at; none when left out.</param>
+    public static Comparison Build(CompareSide left, CompareSide right, IReadOnlyList<CompareCritic> critics, CompareContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
@@ -30,6 +33,8 @@ public sealed record Comparison(
             throw new ArgumentException($"'{left.Tool.Slug}' cannot be compared with itself", nameof(right));
         }
 
+        context ??= CompareContext.Empty;
+        var answers = UseCaseAnswers.For(left, right, context);
         return new Comparison(
             left,
             right,
@@ -37,15 +42,32 @@ public sealed record Comparison(
             DecisionRowBuilder.Build(left, right),
             FactRowBuilder.Build(left.Tool, right.Tool),
             ScorecardBuilder.Build(left, right, critics),
-            UseCaseAnswers.For(left, right));
+            answers,
+            UseCaseAnswers.VerdictOf(left, right, answers, context),
+            Compare.SharedEvaluations.Of(left.Tool, right.Tool));
     }
 }
 
 /// <summary>Which side a row favours. None when the row has no better side or a side is unknown.</summary>
 public enum Leader { None, Left, Right, Tie }
 
-/// <summary>The answer to a use case: one side, "it depends" (a real tie), or neither fits.</summary>
-public enum Pick { Left, Right, Depends, Neither }
+/// <summary>
+/// The answer to a use case: one side; "it depends" (a real tie, naming what it depends on);
+/// neither fits; or unknown, when the facts that would decide it are not on record on both sides.
+/// </summary>
+public enum Pick { Left, Right, Depends, Neither, Unknown }
+
+/// <summary>What a comparison reads from the rest of the catalog besides the two tools.</summary>
+/// <param name="Gpus">The priced GPUs self-hosting is worked out on (the hardware category), cheapest first.</param>
+/// <param name="Names">Tool names by slug, for the tools the two point at (successors).</param>
+/// <param name="Today">The date a shutdown is measured against; unknown leaves every announced shutdown in the future.</param>
+public sealed record CompareContext(IReadOnlyList<GpuOption> Gpus, IReadOnlyDictionary<string, string> Names, DateOnly? Today = null)
+{
+    public static CompareContext Empty { get; } = new([], new Dictionary<string, string>(StringComparer.Ordinal));
+
+    /// <summary>A tool's name for a sentence, or its slug when the name is not known here.</summary>
+    public string NameOf(string slug) => Names.GetValueOrDefault(slug) ?? slug;
+}
 
 /// <summary>A headline row: panel verdict, community, pricing, best for, category.</summary>
 public sealed record DecisionRow(string Key, string Label, string Left, string Right, bool Differs);

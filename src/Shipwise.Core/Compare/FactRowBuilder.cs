@@ -10,7 +10,7 @@ internal static class FactRowBuilder
     {
         var l = left.Facts;
         var r = right.Facts;
-        return
+        List<FactRow> rows =
         [
             Row("lifecycle", FactName.Lifecycle, left, right, l.Lifecycle, r.Lifecycle, v => v.Status, null),
             Row("license", FactName.License, left, right, l.License, r.License, v => v.ToLowerInvariant(),
@@ -26,6 +26,30 @@ internal static class FactRowBuilder
             Row("deployment-targets", FactName.DeploymentTargets, left, right, l.DeploymentTargets, r.DeploymentTargets, SetKey, null),
             Row("price", FactName.Pricing, left, right, l.Pricing, r.Pricing, PricingRead.Describe, Cheaper),
         ];
+        rows.AddRange(SharedEvaluations.Of(left, right).Select(Evaluation));
+        return rows;
+    }
+
+    /// <summary>
+    /// "eval:mmmu": one row per test both took, each cell naming the figure, its setting and who ran it.
+    /// Only a run of both by one evaluator leads; figures published separately are shown, not ranked.
+    /// </summary>
+    private static FactRow Evaluation(SharedEvaluation shared)
+    {
+        var name = Benchmarks.DisplayName(shared.Left) + (shared.Left.Version is { Length: > 0 } version ? $" {version}" : "");
+        return new FactRow(
+            $"eval:{shared.Key}",
+            shared.LowerIsBetter ? $"{name} (lower is better)" : name,
+            Cell(shared.Left),
+            Cell(shared.Right),
+            shared.LikeForLike && shared.Leader != Leader.Tie,
+            shared.LikeForLike ? shared.Leader : Leader.None);
+
+        static FactCell Cell(Evaluation e)
+        {
+            var setting = e.Setting is { Length: > 0 } s ? $" ({s})" : "";
+            return new FactCell($"{FactDisplay.Score(e)}{setting} · {FactDisplay.Who(e.Evaluator, e.Relation)}", e.Source, e.AsOf, e.Status);
+        }
     }
 
     /// <summary>One row; both cells are spelt by <see cref="FactDisplay"/>, as on the tool page.</summary>
@@ -72,14 +96,18 @@ internal static class FactRowBuilder
         return l.IsProperSupersetOf(r) ? Leader.Left : r.IsProperSupersetOf(l) ? Leader.Right : Leader.None;
     }
 
-    // Only two complete per-token prices compare; a self-hosted model's cost is hardware, not a price.
+    // Only two complete per-token prices compare, blended at the cost model's mix as the cost answer reads them;
+    // a self-hosted model's cost is hardware, not a price.
     private static Leader Cheaper(Pricing left, Pricing right)
     {
-        if (UseCaseAnswers.PerTokenSum(left) is not { } l || UseCaseAnswers.PerTokenSum(right) is not { } r)
+        if (Blended(left) is not { } l || Blended(right) is not { } r)
         {
             return Leader.None;
         }
 
         return l < r ? Leader.Left : l > r ? Leader.Right : Leader.Tie;
     }
+
+    private static decimal? Blended(Pricing pricing) =>
+        pricing.InputPerMillionTokensUsd is { } input && pricing.OutputPerMillionTokensUsd is { } output ? CostModel.Blend(input, output) : null;
 }

@@ -13,9 +13,8 @@ internal static partial class UseCaseAnswers
     /// </summary>
     private enum Commercial { Restricted, UnderTerms, Copyleft, Permissive }
 
-    private enum Hosting { Unknown, CloudOnly, ClosedOnPremises, Open }
-
-    private static readonly string[] _ownHardware = ["single-gpu", "server"];
+    private static Commercial CommercialUse(Tool tool) =>
+        tool.Facts.LicenseTerms?.Value.CommercialUse == false ? Commercial.Restricted : CommercialUse(tool.Facts.License!.Value);
 
     private static Commercial CommercialUse(string license) => LicenceClass.Score(license) switch
     {
@@ -35,7 +34,7 @@ internal static partial class UseCaseAnswers
         var flag = Flag(fact);
         if (IsProprietary(id))
         {
-            return $"{tool.Name} is proprietary{flag}: commercial use is possible only under {Possessive(tool.Vendor.Name)} terms, and you get access to it, not a copy you can change or ship";
+            return $"{tool.Name} is proprietary{flag}: commercial use is possible only under {Possessive(tool.Vendor.Name)} terms, which are not on record here, and you get access to it, not a copy you can change or ship";
         }
 
         return LicenceClass.Score(id) switch
@@ -46,7 +45,8 @@ internal static partial class UseCaseAnswers
             55 => $"{tool.Name} is {id}{flag}: commercial use is allowed, but users who reach it over a network are owed your modified source",
             30 when id.Contains("-nc", StringComparison.OrdinalIgnoreCase) => $"{tool.Name} is {id}{flag}: it does not allow commercial use",
             30 => $"{tool.Name} is {id}{flag}: it restricts commercial use, notably offering it as a hosted service",
-            40 => $"{tool.Name} uses custom terms ({id}){flag}: read them for user caps or field-of-use limits before you ship",
+            40 when tool.Facts.LicenseTerms is { } terms => $"{tool.Name} uses the {FactFormat.License(id)}{flag}: {Lower(FactDisplay.LicenseTerms(terms.Value))}{Flag(terms)}",
+            40 => $"{tool.Name} uses custom terms ({FactFormat.License(id)}){flag}, and their clauses (user caps, field-of-use limits) are not on record here: read them before you ship",
             _ => $"{tool.Name} is {id}{flag}, a licence we do not classify: read it before you build a business on it",
         };
     }
@@ -64,14 +64,21 @@ internal static partial class UseCaseAnswers
         {
             var leftKnown = l is not null;
             var (w, o) = leftKnown ? (left, right) : (right, left);
-            var usable = CommercialUse(w.Facts.License!.Value) != Commercial.Restricted;
-            var reason = $"{LicenceText(w)}. {Possessive(o.Name)} licence is not on record"
-                + (usable ? "." : ", so neither is a safe commercial choice yet.");
-            return Answer(UseCases.CommercialLicence, usable ? Side(leftKnown) : Pick.Neither, left, right, reason);
+            var usable = CommercialUse(w) != Commercial.Restricted;
+            return usable
+                ? Answer(UseCases.CommercialLicence, Pick.Unknown, left, right, $"{LicenceText(w)}. {Possessive(o.Name)} licence is not on record, so the two cannot be compared.")
+                : Answer(UseCases.CommercialLicence, Pick.Neither, left, right, $"{LicenceText(w)}. {Possessive(o.Name)} licence is not on record, so neither is a safe commercial choice yet.");
         }
 
-        var lc = CommercialUse(l.Value);
-        var rc = CommercialUse(r.Value);
+        var lc = CommercialUse(left);
+        var rc = CommercialUse(right);
+
+        // One licence with the same clauses on both sides asks the same of a product: nothing to choose on, unless it forbids the product.
+        if (lc != Commercial.Restricted && SameTerms(left, right))
+        {
+            return null;
+        }
+
         var both = $"{LicenceText(left)}. {LicenceText(right)}.";
         if (lc != rc)
         {
@@ -79,220 +86,101 @@ internal static partial class UseCaseAnswers
                 lc > rc ? both : $"{LicenceText(right)}. {LicenceText(left)}.");
         }
 
-        var sameId = string.Equals(l.Value, r.Value, StringComparison.OrdinalIgnoreCase);
-        var flags = BothFlag(left, l, right, r);
         switch (lc)
         {
+            // Two permissive licences, or the same copyleft, ask the same of a product: the licence does not separate them.
             case Commercial.Permissive:
-                var ids = sameId ? $"Both are {l.Value}{flags}" : $"Both are permissive ({l.Value} and {r.Value}){flags}";
-                var on = sameId
-                    ? "the other questions here, not the licence"
-                    : l.Value.Equals("Apache-2.0", StringComparison.OrdinalIgnoreCase) || r.Value.Equals("Apache-2.0", StringComparison.OrdinalIgnoreCase)
-                        ? "whether you want Apache-2.0's explicit patent grant"
-                        : "which notices you would rather keep";
-                return Answer(UseCases.CommercialLicence, Pick.Depends, left, right,
-                    $"{ids}: either can be used, changed and shipped commercially, so it depends on {on}.");
+                return null;
             case Commercial.Copyleft:
                 var ls = LicenceClass.Score(l.Value);
                 var rs = LicenceClass.Score(r.Value);
-                if (ls != rs)
-                {
-                    // Same family, fewer obligations: a weak copyleft asks less of your product than the GPL, the GPL less than the AGPL.
-                    return Answer(UseCases.CommercialLicence, Side(ls > rs), left, right,
-                        ls > rs ? both : $"{LicenceText(right)}. {LicenceText(left)}.");
-                }
-
-                var copyleft = sameId ? $"Both are {l.Value}{flags}" : $"Both are copyleft ({l.Value} and {r.Value}){flags}";
-                return Answer(UseCases.CommercialLicence, Pick.Depends, left, right,
-                    $"{copyleft}: commercial use is allowed, so it depends on whether you will distribute or serve a modified copy.");
+                // Same family, fewer obligations: a weak copyleft asks less of your product than the GPL, the GPL less than the AGPL.
+                return ls == rs ? null : Answer(UseCases.CommercialLicence, Side(ls > rs), left, right,
+                    ls > rs ? both : $"{LicenceText(right)}. {LicenceText(left)}.");
             case Commercial.UnderTerms:
-                return Answer(UseCases.CommercialLicence, Pick.Depends, left, right,
-                    $"{both} It depends on what each set of terms allows for your product.");
+                return UnderTerms(left, right, both);
             default:
                 return Answer(UseCases.CommercialLicence, Pick.Neither, left, right,
                     $"{both} Neither suits a commercial product without a separate licence from its owner.");
         }
     }
 
-    private static Hosting HostingOf(Tool tool)
+    /// <summary>Vendor terms or custom licences: two closed APIs do not differ here; custom licences differ by their clauses.</summary>
+    private static UseCaseAnswer? UnderTerms(Tool left, Tool right, string both)
     {
-        var facts = tool.Facts;
-        return facts.OpenWeights?.Value switch
-        {
-            true => Hosting.Open,
-            false => Among(facts.DeploymentTargets, _ownHardware) is { Count: > 0 } ? Hosting.ClosedOnPremises : Hosting.CloudOnly,
-            // Software (a runtime, an app) has no weights; open source is what makes it yours to host.
-            null when facts.Pricing?.Value.Model == "open-source" => Hosting.Open,
-            _ => Hosting.Unknown,
-        };
-    }
-
-    private static string HostingText(Tool tool)
-    {
-        var facts = tool.Facts;
-        switch (HostingOf(tool))
-        {
-            case Hosting.Open:
-                var what = facts.OpenWeights is { } weights
-                    ? $"{tool.Name} publishes its weights{Flag(weights)}"
-                    : $"{tool.Name} is open source{Flag(facts.Pricing!)}";
-                return facts.Runtimes is { Value.Count: > 0 } runtimes
-                    ? $"{what} and runs with {FactFormat.List(runtimes.Value)}{Flag(runtimes)}"
-                    : what;
-            case Hosting.ClosedOnPremises:
-                var targets = facts.DeploymentTargets!;
-                var own = Among(targets, _ownHardware)!.Select(FactFormat.Target);
-                return $"{tool.Name} keeps its weights closed{Flag(facts.OpenWeights!)} but lists {FactFormat.List(own)} deployment{Flag(targets)}, which goes through {tool.Vendor.Name}";
-            case Hosting.CloudOnly:
-                return $"{tool.Name} keeps its weights closed{Flag(facts.OpenWeights!)}";
-            default:
-                return $"{Possessive(tool.Name)} weights are not on record as open or closed";
-        }
-    }
-
-    private static UseCaseAnswer? SelfHosting(Tool left, Tool right)
-    {
-        var lh = HostingOf(left);
-        var rh = HostingOf(right);
-        if (lh < Hosting.ClosedOnPremises && rh < Hosting.ClosedOnPremises)
+        var lp = IsProprietary(left.Facts.License!.Value);
+        var rp = IsProprietary(right.Facts.License!.Value);
+        if (lp && rp)
         {
             return null;
         }
 
-        var both = $"{HostingText(left)}; {HostingText(right)}.";
-        if (lh != rh)
+        if (lp != rp)
         {
-            return Answer(UseCases.SelfHosting, Side(lh > rh), left, right,
-                lh > rh ? both : $"{HostingText(right)}; {HostingText(left)}.");
+            var (custom, closed) = lp ? (right, left) : (left, right);
+            var cap = custom.Facts.LicenseTerms?.Value.UserCap is { } users ? $", below {FactFormat.Count(users)} monthly users" : "";
+            return Answer(UseCases.CommercialLicence, Pick.Depends, left, right,
+                $"{both} It depends on whether you need to ship or change the model itself, which only {Possessive(custom.Name)} licence allows{cap}, or only to call a service under {Possessive(closed.Vendor.Name)} terms.");
         }
 
-        if (lh == Hosting.ClosedOnPremises)
+        var lr = Restrictions(left);
+        var rr = Restrictions(right);
+        if (lr is null || rr is null)
         {
-            return Answer(UseCases.SelfHosting, Pick.Depends, left, right,
-                $"{both} It depends on each vendor's on-premises terms.");
+            return Answer(UseCases.CommercialLicence, Pick.Unknown, left, right, $"{both} Without both licences' clauses on record the two cannot be ranked.");
         }
 
-        // Both open: a single GPU is the smallest server anyone can host on.
-        var ls = Among(left.Facts.DeploymentTargets, ["single-gpu"]);
-        var rs = Among(right.Facts.DeploymentTargets, ["single-gpu"]);
-        if (ls is not null && rs is not null && ls.Count != rs.Count)
+        if (lr.Count == rr.Count)
         {
-            var leftSingle = ls.Count > 0;
-            var (w, o) = leftSingle ? (left, right) : (right, left);
-            return Answer(UseCases.SelfHosting, Side(leftSingle), left, right,
-                $"{both} {w.Name} lists a single GPU as enough{Flag(w.Facts.DeploymentTargets!)}; {o.Name} does not.");
+            return Answer(UseCases.CommercialLicence, Pick.Depends, left, right,
+                $"{both} Each carries {lr.Count} condition{(lr.Count == 1 ? "" : "s")} beyond the notice, so it depends on which your product can live with.");
         }
 
-        if (left.Facts.Parameters is { } lp && right.Facts.Parameters is { } rp
-            && FactFormat.ActiveBillions(lp.Value) != FactFormat.ActiveBillions(rp.Value))
-        {
-            var leftSmaller = FactFormat.ActiveBillions(lp.Value) < FactFormat.ActiveBillions(rp.Value);
-            var (w, wp, o, op) = leftSmaller ? (left, lp, right, rp) : (right, rp, left, lp);
-            return Answer(UseCases.SelfHosting, Side(leftSmaller), left, right,
-                $"{both} {w.Name} has {ParametersText(wp.Value)}{Flag(wp)} against {Possessive(o.Name)} {ParametersText(op.Value)}{Flag(op)}, so it needs less hardware.");
-        }
-
-        return Answer(UseCases.SelfHosting, Pick.Depends, left, right,
-            $"{both} It depends on your hardware and the runtime you already use.");
+        var leftFewer = lr.Count < rr.Count;
+        return Answer(UseCases.CommercialLicence, Side(leftFewer), left, right,
+            $"{(leftFewer ? both : $"{LicenceText(right)}. {LicenceText(left)}.")} That is {Math.Min(lr.Count, rr.Count)} condition{(Math.Min(lr.Count, rr.Count) == 1 ? "" : "s")} against {Math.Max(lr.Count, rr.Count)}.");
     }
 
-    private sealed record Paperwork(
-        SourcedFact<IReadOnlyList<string>>? Certifications,
-        SourcedFact<IReadOnlyList<string>>? Residency,
-        SourcedFact<decimal>? Sla)
+    private static bool SameTerms(Tool left, Tool right)
     {
-        public int CertificationCount => Certifications?.Value.Count ?? 0;
-        public int RegionCount => Residency?.Value.Count ?? 0;
-        public bool IsEmpty => CertificationCount == 0 && RegionCount == 0 && Sla is null;
+        if (!string.Equals(left.Facts.License!.Value.Trim(), right.Facts.License!.Value.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
 
-        public static Paperwork Of(Tool tool) =>
-            new(tool.Facts.Certifications, tool.Facts.DataResidency, tool.Facts.UptimeSla);
+        return (left.Facts.LicenseTerms?.Value, right.Facts.LicenseTerms?.Value) switch
+        {
+            (null, null) => true,
+            ({ } a, { } b) => a.CommercialUse == b.CommercialUse && a.UserCap == b.UserCap && a.UseRestrictions == b.UseRestrictions
+                && a.ExcludedRegions.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(b.ExcludedRegions.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase),
+            _ => false,
+        };
     }
 
-    private static UseCaseAnswer? Compliance(Tool left, Tool right)
+    /// <summary>The clauses of a custom licence that limit a product: a user cap, a use policy, excluded regions; null when not on record.</summary>
+    private static List<string>? Restrictions(Tool tool)
     {
-        var l = Paperwork.Of(left);
-        var r = Paperwork.Of(right);
-        if (l.IsEmpty && r.IsEmpty)
+        if (tool.Facts.LicenseTerms?.Value is not { } terms)
         {
             return null;
         }
 
-        // One point per kind of paperwork a side has more of; the side with more points is the easier audit.
-        var leftStrengths = new List<string>();
-        var rightStrengths = new List<string>();
-        Compare(l.CertificationCount, r.CertificationCount, () => $"{Possessive(left.Name)} {FactFormat.List(l.Certifications!.Value)}",
-            () => $"{Possessive(right.Name)} {FactFormat.List(r.Certifications!.Value)}");
-        Compare(l.Sla?.Value ?? -1, r.Sla?.Value ?? -1, () => $"{Possessive(left.Name)} {FactFormat.Number(l.Sla!.Value)}% uptime SLA",
-            () => $"{Possessive(right.Name)} {FactFormat.Number(r.Sla!.Value)}% uptime SLA");
-        Compare(l.RegionCount, r.RegionCount, () => $"{Possessive(left.Name)} data residency in {Regions(l.Residency!)}",
-            () => $"{Possessive(right.Name)} data residency in {Regions(r.Residency!)}");
-
-        var both = $"{PaperworkText(left, l)}; {PaperworkText(right, r)}.";
-        if (leftStrengths.Count != rightStrengths.Count)
+        var list = new List<string>();
+        if (terms.UserCap is not null)
         {
-            var leftWins = leftStrengths.Count > rightStrengths.Count;
-            var (w, o, op) = leftWins ? (left, right, r) : (right, left, l);
-            var reason = leftWins ? both : $"{PaperworkText(right, r)}; {PaperworkText(left, l)}.";
-            if (op.IsEmpty && o.Facts.OpenWeights?.Value == true)
-            {
-                reason += $" {o.Name} has open weights, so data stays wherever you host it, but no vendor attestation comes with it.";
-            }
-
-            return Answer(UseCases.Compliance, Side(leftWins), left, right, reason);
+            list.Add("user cap");
         }
 
-        var on = leftStrengths.Count == 0
-            ? "the contract terms behind them"
-            : $"whether you need {FactFormat.List(leftStrengths)} or {FactFormat.List(rightStrengths)}";
-        return Answer(UseCases.Compliance, Pick.Depends, left, right, $"{both} It depends on {on}.");
-
-        void Compare(decimal lv, decimal rv, Func<string> leftText, Func<string> rightText)
+        if (terms.UseRestrictions == true)
         {
-            if (lv > rv)
-            {
-                leftStrengths.Add(leftText());
-            }
-            else if (rv > lv)
-            {
-                rightStrengths.Add(rightText());
-            }
-        }
-    }
-
-    private static string Regions(SourcedFact<IReadOnlyList<string>> residency) =>
-        FactFormat.List(residency.Value.Select(FactFormat.Region));
-
-    /// <summary>"X lists SOC 2 Type II and ISO 27001, data residency in EU and US, and a 99.9% uptime SLA (vendor claim)".</summary>
-    private static string PaperworkText(Tool tool, Paperwork paperwork)
-    {
-        if (paperwork.IsEmpty)
-        {
-            return $"{tool.Name} lists no certifications, data residency or uptime SLA";
+            list.Add("use policy");
         }
 
-        var parts = new List<string>();
-        if (paperwork.CertificationCount > 0)
+        if (terms.ExcludedRegions.Count > 0)
         {
-            parts.Add($"{FactFormat.List(paperwork.Certifications!.Value)}{Flag(paperwork.Certifications)}");
+            list.Add("excluded regions");
         }
 
-        if (paperwork.RegionCount > 0)
-        {
-            parts.Add($"data residency in {Regions(paperwork.Residency!)}{Flag(paperwork.Residency!)}");
-        }
-
-        if (paperwork.Sla is { } sla)
-        {
-            parts.Add($"a {FactFormat.Number(sla.Value)}% uptime SLA{Flag(sla)}");
-        }
-
-        var listed = parts.Count switch
-        {
-            1 => parts[0],
-            2 => $"{parts[0]} and {parts[1]}",
-            _ => $"{string.Join(", ", parts.Take(parts.Count - 1))}, and {parts[^1]}",
-        };
-        return $"{tool.Name} lists {listed}";
+        return list;
     }
 }

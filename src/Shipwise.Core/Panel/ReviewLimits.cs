@@ -4,6 +4,10 @@ namespace Shipwise.Core.Panel;
 public static class ReviewLimits
 {
     public const int MaxSummaryLength = 300;
-    public const int MinBodyLength = 200;
+    /// <summary>
+    /// A body says at least one thing beyond the summary. A thin record makes a short review rather
+    /// than one padded with the summary said again or a list of what was on file.
+    /// </summary>
+    public const int MinBodyLength = 100;
     public const int MaxBodyLength = 2500;
 }

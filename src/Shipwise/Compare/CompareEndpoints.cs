@@ -24,10 +24,11 @@ public sealed record CompareResponse(
     IReadOnlyList<DecisionRow> DecisionRows,
     IReadOnlyList<FactRow> FactRows,
     IReadOnlyList<ScorecardRow> Scorecard,
-    IReadOnlyList<UseCaseAnswer> Answers)
+    IReadOnlyList<UseCaseAnswer> Answers,
+    CompareVerdict Verdict)
 {
     public static CompareResponse From(Comparison c) =>
-        new(c.Path, Side(c.Left), Side(c.Right), c.DecisionRows, c.FactRows, c.Scorecard, c.Answers);
+        new(c.Path, Side(c.Left), Side(c.Right), c.DecisionRows, c.FactRows, c.Scorecard, c.Answers, c.Verdict);
 
     private static CompareSideResponse Side(CompareSide side)
     {

@@ -22,6 +22,25 @@ public sealed class ComparePageModel(
 
     public Accounts.BookmarkButton? Bookmark { get; private set; }
 
+    /// <summary>The evaluations both took, as the paired-bar chart draws them.</summary>
+    public IReadOnlyList<Site.Charts.EvaluationBar> EvaluationBars { get; private set; } = [];
+
+    /// <summary>The answers for the winners grid: every question but "overall" and "alternatives", which the verdict banner states.</summary>
+    public IReadOnlyList<UseCaseAnswer> GridAnswers =>
+        [.. Comparison.Answers.Where(a => a.UseCase is not (UseCases.Overall or UseCases.Alternatives))];
+
+    private static Site.Charts.EvaluationBar Bar(SharedEvaluation shared)
+    {
+        var (l, r) = (shared.Left, shared.Right);
+        var name = Benchmarks.DisplayName(l) + (l.Version is { Length: > 0 } v ? $" {v}" : "");
+        var scale = l.Unit == "percent" && r.Unit == "percent" ? 100 : (double)Math.Max(Math.Abs(l.Score), Math.Abs(r.Score));
+        var who = shared.LikeForLike
+            ? FactDisplay.Who(l.Evaluator, l.Relation).Replace("run by", "both run by", StringComparison.Ordinal)
+            : $"separate runs, not ranked: {FactDisplay.Who(l.Evaluator, l.Relation)} / {FactDisplay.Who(r.Evaluator, r.Relation)}";
+        var note = shared.LowerIsBetter ? $"lower is better; {who}" : who;
+        return new Site.Charts.EvaluationBar(name, (double)l.Score, FactDisplay.Score(l), (double)r.Score, FactDisplay.Score(r), scale, note);
+    }
+
     public async Task<IActionResult> OnGetAsync(string pair, CancellationToken cancellationToken)
     {
         // A slug may contain "-vs-" itself, so try every split until one names two tools.
@@ -49,6 +68,7 @@ public sealed class ComparePageModel(
         }
 
         Comparison = found.Comparison!;
+        EvaluationBars = [.. Comparison.SharedEvaluations.Select(Bar)];
         var successors = new[] { Left, Right }.Select(t => t.Facts.Lifecycle?.Value.Successor).OfType<string>().ToList();
         var names = await catalog.NamesAsync(successors, cancellationToken);
         Notices = new[] { Left, Right }

@@ -13,7 +13,7 @@ public sealed record CompareLookup(Comparison? Comparison, string? RedirectLeft,
 }
 
 /// <summary>Builds a comparison of any two tools from the stored tools and their current reviews (two tool reads, one review query).</summary>
-public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, Community.CommunityQueries community)
+public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, Community.CommunityQueries community, PeerSnapshots peers)
 {
     public async Task<CompareLookup> FindAsync(string a, string b, CancellationToken cancellationToken)
     {
@@ -55,8 +55,19 @@ public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, Cr
         var panel = critics.All.OrderBy(c => c.Order).Select(CompareCritic.From).ToList();
         var figures = await community.FiguresAsync([leftTool.Id, rightTool.Id], cancellationToken);
         var comparison = Comparison.Build(
-            Side(leftTool, current[leftTool.Id], figures.GetValueOrDefault(leftTool.Id)), Side(rightTool, current[rightTool.Id], figures.GetValueOrDefault(rightTool.Id)), panel);
+            Side(leftTool, current[leftTool.Id], figures.GetValueOrDefault(leftTool.Id)), Side(rightTool, current[rightTool.Id], figures.GetValueOrDefault(rightTool.Id)), panel,
+            await ContextAsync(leftTool.Tool, rightTool.Tool, cancellationToken));
         return new CompareLookup(comparison, null, null, [], false);
+    }
+
+    /// <summary>The GPUs the catalog prices (the same in every category's snapshot) and the names of the successors the two point at.</summary>
+    private async Task<CompareContext> ContextAsync(Tool left, Tool right, CancellationToken cancellationToken)
+    {
+        var snapshots = await peers.CurrentAsync(cancellationToken);
+        var gpus = snapshots.Values.FirstOrDefault()?.Gpus ?? [];
+        var successors = new[] { left, right }.Select(t => t.Facts.Lifecycle?.Value.Successor).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var names = successors.Count == 0 ? new Dictionary<string, string>(StringComparer.Ordinal) : await queries.NamesAsync(successors, cancellationToken);
+        return new CompareContext(gpus, names);
     }
 
     private CompareSide Side(StoredTool tool, IEnumerable<StoredReview> current, CommunityFigure? figure)

@@ -20,9 +20,11 @@ public sealed partial class JourneyTests(BrowserApp app)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
 
-        // Home: the first tool in "Latest and changed verdicts".
+        // Home: the first tool in "Latest and changed verdicts" that the panel took a side on
+        // (a name no source confirms, say, gets "No verdict yet" and a page with almost no facts).
         var latest = page.GetByRole(AriaRole.Region, new() { Name = "Latest and changed verdicts" });
-        var firstTool = latest.GetByRole(AriaRole.Link).First;
+        var sided = latest.Locator("li").Filter(new() { Has = page.Locator(".verdict-ship, .verdict-skip") });
+        var firstTool = sided.First.GetByRole(AriaRole.Link).First;
         var toolName = (await firstTool.InnerTextAsync()).Trim();
         Assert.NotEmpty(toolName);
         await firstTool.ClickAsync();
@@ -39,7 +41,7 @@ public sealed partial class JourneyTests(BrowserApp app)
         }
 
         var facts = page.GetByRole(AriaRole.Region, new() { Name = "Facts and sources" }).GetByRole(AriaRole.Table);
-        Assert.True(await facts.Locator("tbody tr").CountAsync() >= 5, "the facts table has fewer than 5 rows");
+        Assert.True(await facts.Locator("tbody tr").CountAsync() >= 3, "the facts tables have fewer than 3 rows");
         await Expect(facts.Locator("tbody a[href^='https://']").First).ToBeVisibleAsync();
         await Expect(facts.Locator(".status").First).ToHaveTextAsync(new Regex("^(verified|vendor claim|unverified)$"));
         var chart = page.Locator("svg.chart-score");

@@ -175,7 +175,7 @@ public class EvidenceReviewerTests
     {
         var tool = SyntheticTools.OpenModel();
         var review = Review(tool, PanelCritics.Get("counsel"));
-        Assert.Contains("Apache-2.0", review.Body);
+        Assert.Contains("Apache-2.0", review.Summary + " " + review.Body);
         var licence = Assert.Single(review.CitedFacts, f => f.Path == "facts.license");
         Assert.Equal(("https://example.org/source", new DateOnly(2025, 3, 1), FactStatus.Verified), (licence.Source, licence.AsOf, licence.Status));
     }

@@ -155,8 +155,15 @@ public abstract partial class SiteRouteTests(AppFixture app)
         Assert.Equal(7, body.GetProperty("scorecard").GetArrayLength());
         var answers = body.GetProperty("answers").EnumerateArray().ToList();
         Assert.NotEmpty(answers);
-        Assert.All(answers, a => Assert.Contains(a.GetProperty("pick").GetString(), new[] { "left", "right", "depends", "neither" }));
+        Assert.All(answers, a => Assert.Contains(a.GetProperty("pick").GetString(), new[] { "left", "right", "depends", "neither", "unknown" }));
         Assert.Contains(answers, a => a.GetProperty("useCase").GetString() == "overall");
+
+        // The verdict the page's banner shows, from the same view model.
+        var verdict = body.GetProperty("verdict");
+        Assert.False(string.IsNullOrWhiteSpace(verdict.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(verdict.GetProperty("why").GetString()));
+        var html = await HtmlAsync("/compare/mistral-small-3-1-vs-smolvlm2", HttpStatusCode.OK);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(verdict.GetProperty("title").GetString()!), html);
     }
 
     [Theory]

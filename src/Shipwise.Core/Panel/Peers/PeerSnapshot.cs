@@ -5,6 +5,9 @@ using Shipwise.Core.Catalog;
 
 namespace Shipwise.Core.Panel.Peers;
 
+/// <summary>Peers of similar quality on one test (<see cref="PeerSnapshot.SimilarQuality"/>), by slug.</summary>
+public sealed record PeerBand(string Benchmark, IReadOnlySet<string> Slugs);
+
 /// <summary>Where a tool stands on one measure among its peers; see <see cref="PeerSnapshot.Standing"/>.</summary>
 public sealed record PeerStanding(int Beaten, int Tied, int Of, (string Name, decimal Value)? NextBetter, (string Name, decimal Value)? NextWorse, string? Level)
 {
@@ -36,7 +39,11 @@ public sealed class PeerSnapshot
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly Lazy<Dictionary<string, List<(PeerSummary Peer, decimal Score)>>> _byBenchmark;
+    private readonly Lazy<Dictionary<string, SortedPeers>> _byBenchmark;
+    private readonly Lazy<Dictionary<string, PeerSummary>> _bySlug;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Func<PeerSummary, decimal?>, SortedPeers> _measures = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SortedPeers> _unitPrices = new(StringComparer.Ordinal);
+    private readonly Lazy<SortedDictionary<(string Kind, string License), LicenceGroup>> _byLicence;
 
     [JsonConstructor]
     public PeerSnapshot(string category, IReadOnlyList<PeerSummary> peers, IReadOnlyList<GpuOption> gpus, IReadOnlyDictionary<string, string>? names = null)
@@ -47,6 +54,9 @@ public sealed class PeerSnapshot
         Names = names ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
         Version = VersionOf(category, peers, gpus, Names);
         _byBenchmark = new(IndexScores);
+        _bySlug = new(() => Peers.GroupBy(p => p.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+        _byLicence = new(() => new(Peers.Where(p => p.CanBePicked && p.License is not null).OrderBy(p => p.Slug, StringComparer.Ordinal)
+            .GroupBy(p => (p.Kind, License: p.License!)).ToDictionary(g => g.Key, g => new LicenceGroup(g)), KindLicenceOrder.Instance));
     }
 
     /// <summary>Names of tools the category's members point at (successors in other categories), by slug.</summary>
@@ -54,7 +64,7 @@ public sealed class PeerSnapshot
 
     /// <summary>A tool's name for a sentence: a peer's, a named successor's, or the slug itself.</summary>
     public string NameOf(string slug) =>
-        Peers.FirstOrDefault(p => p.Slug == slug)?.Name ?? Names.GetValueOrDefault(slug) ?? slug;
+        _bySlug.Value.GetValueOrDefault(slug)?.Name ?? Names.GetValueOrDefault(slug) ?? slug;
 
     public string Category { get; }
 
@@ -93,95 +103,180 @@ public sealed class PeerSnapshot
 
     public static PeerSnapshot FromJson(string json) => JsonSerializer.Deserialize<PeerSnapshot>(json, _json)!;
 
-    /// <summary>Pickable peers other than the tool itself.</summary>
-    public IEnumerable<PeerSummary> Others(string slug) => Peers.Where(p => p.CanBePicked && p.Slug != slug);
-
     /// <summary>How the tool ranks on a benchmark among the peers that report it; null when fewer than two others do.</summary>
     public PeerRank? Rank(string slug, string benchmark, decimal score, bool lowerIsBetter)
     {
-        if (!_byBenchmark.Value.TryGetValue(benchmark, out var scored))
+        if (!_byBenchmark.Value.TryGetValue(benchmark, out var s))
         {
             return null;
         }
 
-        var others = scored.Where(x => x.Peer.Slug != slug).ToList();
-        if (others.Count < 2)
+        var self = s.SelfIndex(slug);
+        var n = s.Others(self);
+        if (n < 2)
         {
             return null;
         }
 
-        bool Better(decimal other) => lowerIsBetter ? other < score : other > score;
-        var ahead = others.Where(x => Better(x.Score))
-            .OrderBy(x => lowerIsBetter ? x.Score : -x.Score)
-            .ThenBy(x => x.Peer.Slug, StringComparer.Ordinal)
-            .Select(x => (x.Peer.Name, x.Score))
-            .ToList();
-        var behind = others.Where(x => !Better(x.Score) && x.Score != score)
-            .OrderBy(x => lowerIsBetter ? x.Score : -x.Score)
-            .ThenBy(x => x.Peer.Slug, StringComparer.Ordinal)
-            .Select(x => (x.Peer.Name, x.Score))
-            .ToList();
-        var ordered = others.Select(x => x.Score).Append(score).Order().ToList();
-        var median = ordered[ordered.Count / 2];
-        return new PeerRank(
-            benchmark, ahead.Count + 1, others.Count + 1,
-            ahead.Count > 0 ? ahead[0] : null, ahead.Count > 0 ? ahead[^1] : null, behind.Count > 0 ? behind[0] : null, median);
+        var (lo, hi) = (s.LowerBound(score), s.UpperBound(score));
+        var below = SortedPeers.Between(0, lo, self);
+        var above = SortedPeers.Between(hi, s.Count, self);
+        var better = lowerIsBetter ? below : above;
+        (string Name, decimal Score)? leader = better == 0 ? null
+            : lowerIsBetter ? s.At(self == 0 ? 1 : 0) : s.At(self == s.Count - 1 ? s.Count - 2 : s.Count - 1);
+        var nextAbove = lowerIsBetter ? s.Below(lo, self) : s.Above(hi, self);
+        var nextBelow = lowerIsBetter ? s.Above(hi, self) : s.Below(lo, self);
+
+        // The median of the peers and the tool together.
+        var k = (n + 1) / 2;
+        var median = k < below ? s.KthOther(k, self) : k == below ? score : s.KthOther(k - 1, self);
+        return new PeerRank(benchmark, better + 1, n + 1, leader, nextAbove, nextBelow, median);
     }
 
-    /// <summary>The median of a measure over the other pickable peers that have it, with how many there were.</summary>
-    public (decimal Median, int Count)? Median(string slug, Func<PeerSummary, decimal?> measure, Func<PeerSummary, bool>? include = null)
+    /// <summary>The median of a measure over the other pickable peers that have it (or only those in <paramref name="among"/>), with how many there were.</summary>
+    public (decimal Median, int Count)? Median(string slug, Func<PeerSummary, decimal?> measure, PeerBand? among = null)
     {
-        var values = Others(slug).Where(p => include?.Invoke(p) ?? true).Select(measure).OfType<decimal>().Order().ToList();
-        return values.Count < 2 ? null : (values[values.Count / 2], values.Count);
+        ArgumentNullException.ThrowIfNull(measure);
+        if (among is not null)
+        {
+            var values = Members(among, slug).Select(measure).OfType<decimal>().Order().ToList();
+            return values.Count < 2 ? null : (values[values.Count / 2], values.Count);
+        }
+
+        return Median(slug, Sorted(measure));
     }
+
+    /// <summary>The median price per <paramref name="unit"/> (image, second of video...) over the other pickable peers that have one.</summary>
+    public (decimal Median, int Count)? UnitPriceMedian(string slug, string unit) =>
+        Median(slug, _unitPrices.GetOrAdd(unit, u => Index(p => p.UnitPrices.TryGetValue(u, out var v) ? v : null)));
+
+    private static (decimal Median, int Count)? Median(string slug, SortedPeers s)
+    {
+        var self = s.SelfIndex(slug);
+        var n = s.Others(self);
+        return n < 2 ? null : (s.KthOther(n / 2, self), n);
+    }
+
+    /// <summary>Most similar in quality: peers within <see cref="SimilarBand"/> of the tool's score on one test, the nearest first, at most <see cref="SimilarMax"/>.</summary>
+    public const decimal SimilarBand = 0.1m;
+
+    public const int SimilarMax = 24;
 
     /// <summary>
-    /// Peers of similar quality: within <paramref name="band"/> (a share) of the tool's score on the
-    /// broadest test it shares with them (an index or arena first, else the most reported one).
-    /// Null when no test is shared with at least three peers.
+    /// Peers of similar quality: within 10 % of the tool's score on the broadest test it shares
+    /// with them (an index or arena first, else the most reported one), the nearest first and
+    /// at most 24 of them. Null when no test is shared with at least three peers.
     /// </summary>
-    public (string Benchmark, Func<PeerSummary, bool> Includes)? SimilarQuality(string slug, IEnumerable<(string Benchmark, decimal Score)> scores, decimal band = 0.1m)
+    public PeerBand? SimilarQuality(string slug, IEnumerable<(string Benchmark, decimal Score)> scores)
     {
+        ArgumentNullException.ThrowIfNull(scores);
         var index = _byBenchmark.Value;
         var shared = scores
-            .Where(s => index.TryGetValue(s.Benchmark, out var list) && list.Count(x => x.Peer.Slug != slug) >= 3)
-            .OrderByDescending(s => s.Benchmark.Split('@')[0] is "aa-intelligence-index" or "lmarena-text" or "lmarena-text-to-image" or "lmarena-text-to-video" or "lmarena-vision")
-            .ThenByDescending(s => index[s.Benchmark].Count)
-            .ThenBy(s => s.Benchmark, StringComparer.Ordinal)
+            .Where(x => index.TryGetValue(x.Benchmark, out var list) && list.Others(list.SelfIndex(slug)) >= 3)
+            .OrderByDescending(x => x.Benchmark.Split('@')[0] is "aa-intelligence-index" or "lmarena-text" or "lmarena-text-to-image" or "lmarena-text-to-video" or "lmarena-vision")
+            .ThenByDescending(x => index[x.Benchmark].Count)
+            .ThenBy(x => x.Benchmark, StringComparer.Ordinal)
             .FirstOrDefault();
         if (shared.Benchmark is null || shared.Score <= 0)
         {
             return null;
         }
 
-        var near = index[shared.Benchmark].Where(x => Math.Abs(x.Score - shared.Score) <= shared.Score * band).Select(x => x.Peer.Slug).ToHashSet(StringComparer.Ordinal);
-        return (shared.Benchmark, p => near.Contains(p.Slug));
+        var s = index[shared.Benchmark];
+        var self = s.SelfIndex(slug);
+        var width = shared.Score * SimilarBand;
+        var near = new HashSet<string>(StringComparer.Ordinal);
+        int left = s.LowerBound(shared.Score) - 1, right = left + 1;
+        while (near.Count < SimilarMax)
+        {
+            left -= left == self ? 1 : 0;
+            right += right == self ? 1 : 0;
+            var takeLeft = left >= 0 && shared.Score - s.Value(left) <= width;
+            var takeRight = right < s.Count && s.Value(right) - shared.Score <= width;
+            if (!takeLeft && !takeRight)
+            {
+                break;
+            }
+
+            if (takeLeft && (!takeRight || shared.Score - s.Value(left) <= s.Value(right) - shared.Score))
+            {
+                near.Add(s.Slug(left--));
+            }
+            else
+            {
+                near.Add(s.Slug(right++));
+            }
+        }
+
+        return new PeerBand(shared.Benchmark, near);
     }
 
     /// <summary>
-    /// Where a value stands among the other pickable peers that have the measure: how many it
-    /// beats and ties, and the nearest peer on either side and level with it, by name, so a
-    /// sentence can say "ahead of X, behind Y". Null with fewer than two peers to compare.
+    /// Where a value stands among the other pickable peers that have the measure (or only those in
+    /// <paramref name="among"/>): how many it beats and ties, and the nearest peer on either side
+    /// and level with it, by name, so a sentence can say "ahead of X, behind Y". Null with fewer
+    /// than two peers to compare.
     /// </summary>
     /// <param name="level">How close (a share of the value) counts as level: 1M and 1,048,576 tokens are the same window to a reader.</param>
-    public PeerStanding? Standing(string slug, decimal value, Func<PeerSummary, decimal?> measure, bool lowerIsBetter = false, Func<PeerSummary, bool>? include = null, decimal level = 0)
+    public PeerStanding? Standing(string slug, decimal value, Func<PeerSummary, decimal?> measure, bool lowerIsBetter = false, PeerBand? among = null, decimal level = 0)
     {
         ArgumentNullException.ThrowIfNull(measure);
-        var values = Others(slug).Where(p => include?.Invoke(p) ?? true).Select(p => (p.Name, Value: measure(p))).Where(x => x.Value is not null).Select(x => (x.Name, Value: x.Value!.Value)).ToList();
-        if (values.Count < 2)
+        var s = among is null ? Sorted(measure) : new SortedPeers(Members(among, slug).Select(p => (p.Slug, p.Name, Value: measure(p))).Where(x => x.Value is not null).Select(x => (x.Slug, x.Name, x.Value!.Value)));
+        var self = s.SelfIndex(slug);
+        var n = s.Others(self);
+        if (n < 2)
         {
             return null;
         }
 
         var tolerance = Math.Abs(value) * level;
-        bool Level(decimal other) => Math.Abs(other - value) <= tolerance;
-        bool Better(decimal other) => !Level(other) && (lowerIsBetter ? other < value : other > value);
-        bool Worse(decimal other) => !Level(other) && (lowerIsBetter ? other > value : other < value);
-        var better = values.Where(x => Better(x.Value)).OrderBy(x => Math.Abs(x.Value - value)).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => ((string, decimal)?)x).FirstOrDefault();
-        var worse = values.Where(x => Worse(x.Value)).OrderBy(x => Math.Abs(x.Value - value)).ThenBy(x => x.Name, StringComparer.Ordinal).Select(x => ((string, decimal)?)x).FirstOrDefault();
-        var same = values.Where(x => Level(x.Value)).Select(x => x.Name).Order(StringComparer.Ordinal).FirstOrDefault();
-        return new PeerStanding(values.Count(x => Worse(x.Value)), values.Count(x => Level(x.Value)), values.Count, better, worse, same);
+        var (lo, hi) = (s.LowerBound(value - tolerance), s.UpperBound(value + tolerance));
+        var below = SortedPeers.Between(0, lo, self);
+        var ties = SortedPeers.Between(lo, hi, self);
+        var above = SortedPeers.Between(hi, s.Count, self);
+        var (nearBelow, nearAbove) = (s.Below(lo, self), s.Above(hi, self));
+        return lowerIsBetter
+            ? new PeerStanding(above, ties, n, nearBelow, nearAbove, s.FirstName(lo, hi, self))
+            : new PeerStanding(below, ties, n, nearAbove, nearBelow, s.FirstName(lo, hi, self));
     }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> other pickable peers of the same kind under exactly this
+    /// licence, picked by <paramref name="seed"/> so different tools name different ones.
+    /// </summary>
+    public IReadOnlyList<PeerSummary> SameLicence(string slug, string name, string kind, string license, int count, uint seed)
+    {
+        if (!_byLicence.Value.TryGetValue((kind, license), out var group))
+        {
+            return [];
+        }
+
+        var peers = group.Without(slug, name);
+        return peers.Count == 0 ? [] : [.. Enumerable.Range(0, Math.Min(count, peers.Count)).Select(i => peers[(int)((seed + (uint)i) % (uint)peers.Count)])];
+    }
+
+    /// <summary>One other pickable peer of the same kind whose licence passes <paramref name="test"/>, picked by <paramref name="seed"/>.</summary>
+    public PeerSummary? LicencePeer(string slug, string kind, Func<string, bool> test, uint seed)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var licences = _byLicence.Value.Where(g => g.Key.Kind == kind && test(g.Key.License)).Select(g => g.Value).ToList();
+        if (licences.Count == 0)
+        {
+            return null;
+        }
+
+        var group = licences[(int)(seed % (uint)licences.Count)].Without(slug);
+        return group.Count == 0 ? null : group[(int)((seed / 7) % (uint)group.Count)];
+    }
+
+    // Measures are cached by delegate: pass a static lambda (one that captures nothing), or the index is rebuilt per call.
+    private SortedPeers Sorted(Func<PeerSummary, decimal?> measure) => _measures.GetOrAdd(measure, Index);
+
+    private SortedPeers Index(Func<PeerSummary, decimal?> measure) =>
+        new(Peers.Where(p => p.CanBePicked).Select(p => (p.Slug, p.Name, Value: measure(p))).Where(x => x.Value is not null).Select(x => (x.Slug, x.Name, x.Value!.Value)));
+
+    private IEnumerable<PeerSummary> Members(PeerBand band, string slug) =>
+        band.Slugs.Where(x => x != slug).Select(x => _bySlug.Value.GetValueOrDefault(x)).OfType<PeerSummary>().Where(p => p.CanBePicked);
 
     /// <summary>Peers that arrived, left or changed since <paramref name="before"/>, for history lines.</summary>
     public (IReadOnlyList<string> Arrived, IReadOnlyList<string> Left, IReadOnlyList<string> Changed) Since(PeerSnapshot before)
@@ -196,24 +291,24 @@ public sealed class PeerSnapshot
     }
 
     // One score per peer per benchmark: the most trusted relation first, then the highest figure.
-    private Dictionary<string, List<(PeerSummary Peer, decimal Score)>> IndexScores()
+    private Dictionary<string, SortedPeers> IndexScores()
     {
-        var index = new Dictionary<string, List<(PeerSummary, decimal)>>(StringComparer.Ordinal);
+        var index = new Dictionary<string, List<(string, string, decimal)>>(StringComparer.Ordinal);
         foreach (var peer in Peers.Where(p => p.CanBePicked))
         {
-            foreach (var group in peer.Scores.GroupBy(s => s.Benchmark))
+            foreach (var group in peer.Scores.GroupBy(x => x.Benchmark))
             {
-                var best = group.OrderByDescending(s => RelationRank(s.Relation)).ThenByDescending(s => s.Score).First();
+                var best = group.OrderByDescending(x => RelationRank(x.Relation)).ThenByDescending(x => x.Score).First();
                 if (!index.TryGetValue(group.Key, out var list))
                 {
                     index[group.Key] = list = [];
                 }
 
-                list.Add((peer, best.Score));
+                list.Add((peer.Slug, peer.Name, best.Score));
             }
         }
 
-        return index;
+        return index.ToDictionary(x => x.Key, x => new SortedPeers(x.Value), StringComparer.Ordinal);
     }
 
     private static int RelationRank(string relation) => relation switch
@@ -230,5 +325,17 @@ public sealed class PeerSnapshot
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(new { category, peers, gpus, names }, _json);
         return Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
+    }
+}
+
+/// <summary>Kind, then licence, in ordinal order: the order licence peers are picked in.</summary>
+internal sealed class KindLicenceOrder : IComparer<(string Kind, string License)>
+{
+    public static readonly KindLicenceOrder Instance = new();
+
+    public int Compare((string Kind, string License) x, (string Kind, string License) y)
+    {
+        var kind = string.CompareOrdinal(x.Kind, y.Kind);
+        return kind != 0 ? kind : string.CompareOrdinal(x.License, y.License);
     }
 }

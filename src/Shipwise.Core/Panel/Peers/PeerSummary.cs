@@ -68,7 +68,7 @@ public sealed record PeerSummary
         return new PeerSummary
         {
             Slug = tool.Slug,
-            Name = tool.Name,
+            Name = Scoring.ReviewInputs.ShortName(tool.Name), // named in sentences: "Ministral 3", not "Ministral 3 (3B, 8B, 14B)"
             Kind = tool.Kind,
             Category = tool.Category,
             Lifecycle = f.Lifecycle?.Value.Status ?? LifecycleStatus.Active,

@@ -33,11 +33,13 @@ public sealed class ContextLengthScorer : CriterionScorer
             var shorter = st.NextWorse is null ? "" : $"past {Peer(st.NextWorse)}";
             var level = st.Level is { } lv ? $"level with {lv}" : "";
             var where = Phrasing.List(new[] { level, shorter, longer }.Where(x => x.Length > 0));
-            text = Phrasing.Pick(inputs.Seed, "context",
-                $"{inputs.Name} reads {tokens} at once{output}, {where}; {st.Beaten} of {st.Of} {inputs.PeerNoun} hold less.",
-                $"{tokens} of context for {inputs.Name}{output}: {where}, longer than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
-                $"A {tokens} window{output} puts {inputs.Name} {where} ({st.Beaten} of {st.Of} {inputs.PeerNoun} read less).",
-                $"{inputs.Name}'s window is {tokens}{output}, {where}.");
+            text = (Phrasing.Choose(inputs.Seed, "context", 4) switch
+            {
+                0 => $"{inputs.Name} reads {tokens} at once{output}, {where}; {st.Beaten} of {st.Of} {inputs.PeerNoun} hold less.",
+                1 => $"{tokens} of context for {inputs.Name}{output}: {where}, longer than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
+                2 => $"A {tokens} window{output} puts {inputs.Name} {where} ({st.Beaten} of {st.Of} {inputs.PeerNoun} read less).",
+                _ => $"{inputs.Name}'s window is {tokens}{output}, {where}.",
+            });
         }
         else
         {
@@ -70,10 +72,12 @@ public sealed class ModalityBreadthScorer : CriterionScorer
         var distinct = inputs_.Concat(outputs).Distinct().Count();
         var standing = inputs.Peers.Standing(inputs.Slug, distinct, p => p.Modalities);
         var score = standing is { } b ? 20 + (75.0 * b.Share) : Curve.Between(distinct, 1, 30, 5, 95);
-        var text = Phrasing.Pick(inputs.Seed, "modality",
-            $"{inputs.Name} takes {FactFormat.List(inputs_)} and produces {FactFormat.List(outputs)}",
-            $"{inputs.Name}: {FactFormat.List(inputs_)} in, {FactFormat.List(outputs)} out",
-            $"{inputs.Name} reads {FactFormat.List(inputs_)} and answers in {FactFormat.List(outputs)}");
+        var text = (Phrasing.Choose(inputs.Seed, "modality", 3) switch
+        {
+            0 => $"{inputs.Name} takes {FactFormat.List(inputs_)} and produces {FactFormat.List(outputs)}",
+            1 => $"{inputs.Name}: {FactFormat.List(inputs_)} in, {FactFormat.List(outputs)} out",
+            _ => $"{inputs.Name} reads {FactFormat.List(inputs_)} and answers in {FactFormat.List(outputs)}",
+        });
         if (standing is { } c)
         {
             text += c.Better * 2 > c.Of && c.NextBetter is { } more
@@ -126,9 +130,11 @@ public sealed class SpeedScorer : CriterionScorer
             var faster = standing?.NextBetter is null ? "" : $"behind {Peer(standing.NextBetter)}";
             var slower = standing?.NextWorse is null ? "" : $"ahead of {Peer(standing.NextWorse)}";
             var between = Phrasing.List(new[] { slower, faster }.Where(x => x.Length > 0));
-            text = Phrasing.Pick(inputs.Seed, "speed",
-                $"{inputs.Name} writes {FactFormat.Number(tps)} tokens/s on {fastest.Provider}{ttft} ({who}), {between}; the median of {m.Count} is {FactFormat.Number(m.Median)}.",
-                $"{FactFormat.Number(tps)} tokens/s{ttft} for {inputs.Name} on {fastest.Provider}, {who}: {between}, median {FactFormat.Number(m.Median)} over {m.Count} {inputs.PeerNoun}.");
+            text = (Phrasing.Choose(inputs.Seed, "speed", 2) switch
+            {
+                0 => $"{inputs.Name} writes {FactFormat.Number(tps)} tokens/s on {fastest.Provider}{ttft} ({who}), {between}; the median of {m.Count} is {FactFormat.Number(m.Median)}.",
+                _ => $"{FactFormat.Number(tps)} tokens/s{ttft} for {inputs.Name} on {fastest.Provider}, {who}: {between}, median {FactFormat.Number(m.Median)} over {m.Count} {inputs.PeerNoun}.",
+            });
         }
         else
         {
@@ -167,11 +173,13 @@ public sealed class RecencyScorer : CriterionScorer
             var after = st.NextWorse is null ? "" : $"after {Peer(st.NextWorse)}";
             var before = st.NextBetter is null ? "" : $"before {Peer(st.NextBetter)}";
             var between = Phrasing.List(new[] { after, before }.Where(x => x.Length > 0));
-            text = Phrasing.Pick(inputs.Seed, "recency",
-                $"{inputs.Name} came out {FactFormat.Date(released)}, {age} ago, {between}: newer than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
-                $"At {age} old, {inputs.Name} postdates {st.Beaten} of {st.Of} current {inputs.PeerNoun}; it landed {between}.",
-                $"{inputs.Name} shipped {FactFormat.Date(released)}, {between}; {st.Beaten} of {st.Of} alternatives are older.",
-                $"Out since {FactFormat.Date(released)} ({between}), {inputs.Name} is younger than {st.Beaten} of {st.Of} {inputs.PeerNoun}.");
+            text = (Phrasing.Choose(inputs.Seed, "recency", 4) switch
+            {
+                0 => $"{inputs.Name} came out {FactFormat.Date(released)}, {age} ago, {between}: newer than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
+                1 => $"At {age} old, {inputs.Name} postdates {st.Beaten} of {st.Of} current {inputs.PeerNoun}; it landed {between}.",
+                2 => $"{inputs.Name} shipped {FactFormat.Date(released)}, {between}; {st.Beaten} of {st.Of} alternatives are older.",
+                _ => $"Out since {FactFormat.Date(released)} ({between}), {inputs.Name} is younger than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
+            });
         }
         else
         {

@@ -56,9 +56,11 @@ public sealed class LimitsAndSlaScorer : CriterionScorer
         var text = parts.Count > 0 ? $"{inputs.Name} commits to {Phrasing.List(parts)}." : "";
         if (absent.Count > 0)
         {
-            text += (text.Length > 0 ? " " : "") + Phrasing.Pick(inputs.Seed, "sla-absent",
-                $"No {Phrasing.List(absent)} {(absent.Count == 1 ? "is" : "are")} published for {inputs.Name}.",
-                $"{inputs.Name} publishes no {Phrasing.List(absent)}.");
+            text += (text.Length > 0 ? " " : "") + (Phrasing.Choose(inputs.Seed, "sla-absent", 2) switch
+            {
+                0 => $"No {Phrasing.List(absent)} {(absent.Count == 1 ? "is" : "are")} published for {inputs.Name}.",
+                _ => $"{inputs.Name} publishes no {Phrasing.List(absent)}.",
+            });
         }
 
         return Outcome(score, inputs.Uses(FactName.UptimeSla, FactName.RateLimits, FactName.Support), new Finding("operations", Polarity(score), text, 0.8));
@@ -95,10 +97,16 @@ public sealed class DataHandlingScorer : CriterionScorer
         string? kept = retention switch
         {
             null => null,
-            0 => Phrasing.Pick(inputs.Seed, "ret0", $"{vendor} stores nothing from a {name} call", $"{name} calls leave nothing stored at {vendor}"),
-            int d => Phrasing.Pick(inputs.Seed, "retn",
-                $"{vendor} holds {name} traffic {d.ToString(CultureInfo.InvariantCulture)} days{(zero ? ", zero on request" : "")}",
-                $"{name} logs live {d.ToString(CultureInfo.InvariantCulture)} days at {vendor}{(zero ? " unless zero retention is agreed" : "")}"),
+            0 => (Phrasing.Choose(inputs.Seed, "ret0", 2) switch
+            {
+                0 => $"{vendor} stores nothing from a {name} call",
+                _ => $"{name} calls leave nothing stored at {vendor}",
+            }),
+            int d => (Phrasing.Choose(inputs.Seed, "retn", 2) switch
+            {
+                0 => $"{vendor} holds {name} traffic {d.ToString(CultureInfo.InvariantCulture)} days{(zero ? ", zero on request" : "")}",
+                _ => $"{name} logs live {d.ToString(CultureInfo.InvariantCulture)} days at {vendor}{(zero ? " unless zero retention is agreed" : "")}",
+            }),
         };
         if (retention is null && zero)
         {
@@ -107,13 +115,27 @@ public sealed class DataHandlingScorer : CriterionScorer
 
         var trainText = training switch
         {
-            true => Phrasing.Pick(inputs.Seed, "train1", $"{vendor} trains on {name} inputs unless you opt out", $"{name} prompts feed {vendor}'s training by default"),
-            false => Phrasing.Pick(inputs.Seed, "train0", $"{vendor} keeps {name} inputs out of training", $"{name} prompts never train {vendor}'s models", $"no {name} input trains {vendor} models"),
+            true => (Phrasing.Choose(inputs.Seed, "train1", 2) switch
+            {
+                0 => $"{vendor} trains on {name} inputs unless you opt out",
+                _ => $"{name} prompts feed {vendor}'s training by default",
+            }),
+            false => (Phrasing.Choose(inputs.Seed, "train0", 3) switch
+            {
+                0 => $"{vendor} keeps {name} inputs out of training",
+                1 => $"{name} prompts never train {vendor}'s models",
+                _ => $"no {name} input trains {vendor} models",
+            }),
             null => null,
         };
         var dpaText = f.Dpa?.Value switch
         {
-            true => Phrasing.Pick(inputs.Seed, "dpa1", "a DPA is signed on request", $"{vendor} signs a DPA", "a DPA is available"),
+            true => (Phrasing.Choose(inputs.Seed, "dpa1", 3) switch
+            {
+                0 => "a DPA is signed on request",
+                1 => $"{vendor} signs a DPA",
+                _ => "a DPA is available",
+            }),
             false => $"{vendor} offers no DPA",
             null => null,
         };
@@ -162,9 +184,11 @@ public sealed class ResidencyComplianceScorer : CriterionScorer
         {
             var named = regions.Where(r => r != "self-hosted").Select(FactFormat.Region).ToList();
             var own = regions.Contains("self-hosted") ? $"{inputs.Name} also runs on your own servers" : null;
-            var served = named.Count == 0 ? null : Phrasing.Pick(inputs.Seed, "regions",
-                $"{inputs.Name} data can stay in {Phrasing.List(named)}",
-                $"{inputs.Vendor} serves {inputs.Name} from {Phrasing.List(named)}");
+            var served = named.Count == 0 ? null : (Phrasing.Choose(inputs.Seed, "regions", 2) switch
+            {
+                0 => $"{inputs.Name} data can stay in {Phrasing.List(named)}",
+                _ => $"{inputs.Vendor} serves {inputs.Name} from {Phrasing.List(named)}",
+            });
             findings.Add(new Finding("residency", regions.Contains("eu") || own is not null ? 1 : 0, regions.Count == 0
                 ? $"{inputs.Vendor} lets no {inputs.Name} customer choose a region."
                 : Phrasing.Capital(string.Join("; ", new[] { served, own?.Replace(" also ", served is null ? " " : " also ", StringComparison.Ordinal) }.OfType<string>())) + ".", 0.8));
@@ -174,9 +198,11 @@ public sealed class ResidencyComplianceScorer : CriterionScorer
         {
             findings.Add(new Finding("compliance", certs.Count == 0 ? -1 : 1, certs.Count == 0
                 ? $"{inputs.Vendor} publishes no attestation covering {inputs.Name}."
-                : Phrasing.Pick(inputs.Seed, "certs",
-                    $"{inputs.Vendor}'s audits: {Phrasing.List(certs.Take(4))}.",
-                    $"{Phrasing.List(certs.Take(4))} cover {inputs.Vendor}'s {inputs.Name} service."), 0.8));
+                : (Phrasing.Choose(inputs.Seed, "certs", 2) switch
+                {
+                    0 => $"{inputs.Vendor}'s audits: {Phrasing.List(certs.Take(4))}.",
+                    _ => $"{Phrasing.List(certs.Take(4))} cover {inputs.Vendor}'s {inputs.Name} service.",
+                }), 0.8));
         }
 
         return Outcome(score, inputs.Uses(FactName.DataResidency, FactName.Certifications), [.. findings]);
@@ -243,20 +269,28 @@ public sealed class LicenceTermsScorer : CriterionScorer
         string text;
         if (terms is { CommercialUse: false })
         {
-            text = Phrasing.Pick(inputs.Seed, "nc", $"{theLicence} forbids commercial use of {inputs.Name}, ruling it out of any product.", $"Under {name}, {inputs.Name} is for research and evaluation only.");
+            text = (Phrasing.Choose(inputs.Seed, "nc", 2) switch
+            {
+                0 => $"{theLicence} forbids commercial use of {inputs.Name}, ruling it out of any product.",
+                _ => $"Under {name}, {inputs.Name} is for research and evaluation only.",
+            });
         }
         else if (clauses.Count > 0)
         {
-            text = Phrasing.Pick(inputs.Seed, "clauses",
-                $"{theLicence} allows commercial {inputs.Name} products, with {Phrasing.List(clauses)}.",
-                $"Commercial use of {inputs.Name} is allowed under {name}, subject to {Phrasing.List(clauses)}.");
+            text = (Phrasing.Choose(inputs.Seed, "clauses", 2) switch
+            {
+                0 => $"{theLicence} allows commercial {inputs.Name} products, with {Phrasing.List(clauses)}.",
+                _ => $"Commercial use of {inputs.Name} is allowed under {name}, subject to {Phrasing.List(clauses)}.",
+            });
         }
         else if (LicenceClass.Score(licence) >= 95)
         {
-            text = Phrasing.Pick(inputs.Seed, "permissive",
-                $"{inputs.Name} is {name}: {inputs.Name} can go in any product with {inputs.Vendor}'s notice.",
-                $"{name} puts {inputs.Name} in any product, {inputs.Vendor}'s notice kept.",
-                $"{inputs.Vendor} licenses {inputs.Name} {name}; nothing limits where {inputs.Name} is used.");
+            text = (Phrasing.Choose(inputs.Seed, "permissive", 3) switch
+            {
+                0 => $"{inputs.Name} is {name}: {inputs.Name} can go in any product with {inputs.Vendor}'s notice.",
+                1 => $"{name} puts {inputs.Name} in any product, {inputs.Vendor}'s notice kept.",
+                _ => $"{inputs.Vendor} licenses {inputs.Name} {name}; nothing limits where {inputs.Name} is used.",
+            });
         }
         else
         {
@@ -266,10 +300,10 @@ public sealed class LicenceTermsScorer : CriterionScorer
         var findings = new List<Finding> { new("licence", Polarity(score), text, 1.0) };
 
         // The same licence among the alternatives, and a stricter one: how much freedom choosing this tool buys.
-        var others = inputs.Peers.Others(inputs.Slug).Where(p => p.License is not null && p.Kind == inputs.Kind && p.Name != inputs.Name).OrderBy(p => Phrasing.Hash(inputs.Slug + "|" + p.Slug)).ToList();
-        var same = others.Where(p => p.License == licence).Take(2).Select(p => p.Name).ToList();
-        var stricter = others.FirstOrDefault(p => LicenceClass.Score(p.License!) < LicenceClass.Score(licence) - 10);
-        var looser = others.FirstOrDefault(p => LicenceClass.Score(p.License!) > LicenceClass.Score(licence) + 10);
+        var seed = Phrasing.Hash(inputs.Slug);
+        var same = inputs.Peers.SameLicence(inputs.Slug, inputs.Name, inputs.Kind, licence, 2, seed).Select(p => p.Name).ToList();
+        var stricter = inputs.Peers.LicencePeer(inputs.Slug, inputs.Kind, l => LicenceClass.Score(l) < LicenceClass.Score(licence) - 10, seed);
+        var looser = inputs.Peers.LicencePeer(inputs.Slug, inputs.Kind, l => LicenceClass.Score(l) > LicenceClass.Score(licence) + 10, seed);
         var parts = new List<string>();
         if (same.Count > 0)
         {

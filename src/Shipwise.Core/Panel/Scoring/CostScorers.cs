@@ -31,8 +31,8 @@ public sealed class PriceAtVolumeScorer : CriterionScorer
 
         // Priced against tools of similar quality where the catalog can tell, else against the whole category.
         var similar = inputs.Peers.SimilarQuality(inputs.Slug, inputs.Facts.Evaluations.Select(e => (Benchmarks.ComparableKey(e), e.Score)));
-        var median = similar is { } band ? inputs.Peers.Median(inputs.Slug, p => p.BlendedPrice, band.Includes) : null;
-        var include = median is not null ? similar!.Value.Includes : null;
+        var median = similar is { } band ? inputs.Peers.Median(inputs.Slug, p => p.BlendedPrice, band) : null;
+        var among = median is not null ? similar : null;
         var against = median is { } && similar is { } b2
             ? $"{inputs.PeerNoun} within 10% on {(Benchmarks.Find(b2.Benchmark.Split('@')[0]) is { } info ? (info.Short ?? info.Name) + (b2.Benchmark.Contains('@', StringComparison.Ordinal) ? " " + b2.Benchmark.Split('@')[1] : "") : b2.Benchmark)}"
             : $"priced {inputs.PeerNoun}";
@@ -45,17 +45,19 @@ public sealed class PriceAtVolumeScorer : CriterionScorer
             score = Curve.Between(Math.Log2((double)ratio), -2, 90, 2, 20);
             var peerBill = Phrasing.Money(CostModel.MonthlyAt(m.Median, CostModel.TokensPerDay));
             var times = Phrasing.Ratio(ratio);
-            var standing = inputs.Peers.Standing(inputs.Slug, price.PerMillion, p => p.BlendedPrice, lowerIsBetter: true, include);
+            var standing = inputs.Peers.Standing(inputs.Slug, price.PerMillion, p => p.BlendedPrice, lowerIsBetter: true, among);
             string Peer((string Name, decimal Value)? peer) => peer is { } x ? $"{x.Name} ({Phrasing.Money(CostModel.MonthlyAt(x.Value, CostModel.TokensPerDay))})" : "";
             var cheaper = standing?.NextBetter is null ? "" : $"dearer than {Peer(standing.NextBetter)}";
             var dearer = standing?.NextWorse is null ? "" : $"cheaper than {Peer(standing.NextWorse)}";
             var near = Phrasing.List(new[] { dearer, cheaper }.Where(x => x.Length > 0));
             near = near.Length > 0 ? $", {near}" : "";
-            text = Phrasing.Pick(inputs.Seed, "volume",
-                $"{inputs.Name} at {rate}{where} runs {monthly} a month on {volume} tokens a day{near}; {times} the {peerBill} median of {m.Count} {against}.",
-                $"{monthly} a month buys {volume} daily tokens of {inputs.Name} at {rate}{where}{near}: {times} the {m.Count}-tool median ({peerBill}, {against}).",
-                $"At {rate} per million{where}, {inputs.Name} bills {monthly} monthly for {volume} tokens/day{near}, {times} the {peerBill} median of {m.Count} {against}.",
-                $"{inputs.Name}: {rate}{where}, so {monthly} a month at {volume}/day{near}; {times} the {peerBill} median of {m.Count} {against}.");
+            text = (Phrasing.Choose(inputs.Seed, "volume", 4) switch
+            {
+                0 => $"{inputs.Name} at {rate}{where} runs {monthly} a month on {volume} tokens a day{near}; {times} the {peerBill} median of {m.Count} {against}.",
+                1 => $"{monthly} a month buys {volume} daily tokens of {inputs.Name} at {rate}{where}{near}: {times} the {m.Count}-tool median ({peerBill}, {against}).",
+                2 => $"At {rate} per million{where}, {inputs.Name} bills {monthly} monthly for {volume} tokens/day{near}, {times} the {peerBill} median of {m.Count} {against}.",
+                _ => $"{inputs.Name}: {rate}{where}, so {monthly} a month at {volume}/day{near}; {times} the {peerBill} median of {m.Count} {against}.",
+            });
         }
         else
         {
@@ -68,18 +70,22 @@ public sealed class PriceAtVolumeScorer : CriterionScorer
         if (inputs.Facts.BatchDiscountPercent is { Value: > 0 } batch)
         {
             score += 5;
-            findings.Add(new("price", 1, Phrasing.Pick(inputs.Seed, "batch",
-                $"{inputs.Name}'s batch API takes {FactFormat.Number(batch.Value)}% off jobs that can wait.",
-                $"Overnight work runs {FactFormat.Number(batch.Value)}% cheaper through {inputs.Name}'s batch API."), 0.4));
+            findings.Add(new("price", 1, (Phrasing.Choose(inputs.Seed, "batch", 2) switch
+            {
+                0 => $"{inputs.Name}'s batch API takes {FactFormat.Number(batch.Value)}% off jobs that can wait.",
+                _ => $"Overnight work runs {FactFormat.Number(batch.Value)}% cheaper through {inputs.Name}'s batch API.",
+            }), 0.4));
             uses.AddRange(inputs.Uses(FactName.BatchDiscountPercent));
         }
 
         if (inputs.Facts.Pricing?.Value.CachedInputPerMillionTokensUsd is { } cached && price.Input > 0 && cached < price.Input)
         {
             score += 5;
-            findings.Add(new("price", 1, Phrasing.Pick(inputs.Seed, "cache",
-                $"Cached input drops to {FactFormat.Usd(cached)}, {Phrasing.Ratio(cached / price.Input)} {inputs.Name}'s {FactFormat.Usd(price.Input)} list rate.",
-                $"Repeated prompts cost {FactFormat.Usd(cached)} per million from {inputs.Name}'s cache instead of {FactFormat.Usd(price.Input)}."), 0.4));
+            findings.Add(new("price", 1, (Phrasing.Choose(inputs.Seed, "cache", 2) switch
+            {
+                0 => $"Cached input drops to {FactFormat.Usd(cached)}, {Phrasing.Ratio(cached / price.Input)} {inputs.Name}'s {FactFormat.Usd(price.Input)} list rate.",
+                _ => $"Repeated prompts cost {FactFormat.Usd(cached)} per million from {inputs.Name}'s cache instead of {FactFormat.Usd(price.Input)}.",
+            }), 0.4));
         }
 
         return Outcome(score, uses.Count > 0 ? uses : inputs.Uses(FactName.Pricing), [.. findings]);
@@ -104,14 +110,18 @@ public sealed class FirstTryCostScorer : CriterionScorer
         var cheapest = inputs.CheapestPrice;
         var (score, text) = p switch
         {
-            { Model: "open-source" } => (100.0, Phrasing.Pick(inputs.Seed, "try-oss",
-                $"{inputs.Name}'s {(inputs.Kind == "model" ? "weights are" : "code is")} free to download; only your machine time costs.",
-                $"No licence fee stands between you and a first {inputs.Name} run.",
-                $"A first {inputs.Name} experiment is free apart from the hardware.")),
+            { Model: "open-source" } => (100.0, (Phrasing.Choose(inputs.Seed, "try-oss", 3) switch
+            {
+                0 => $"{inputs.Name}'s {(inputs.Kind == "model" ? "weights are" : "code is")} free to download; only your machine time costs.",
+                1 => $"No licence fee stands between you and a first {inputs.Name} run.",
+                _ => $"A first {inputs.Name} experiment is free apart from the hardware.",
+            })),
             { Model: "free" } => (100.0, $"{inputs.Name} costs nothing to use."),
-            { Model: "freemium" } or { FreeTier: true } => (90.0, Phrasing.Pick(inputs.Seed, "try-free-tier",
-                $"{inputs.Name}'s free tier covers a prototype before anyone signs a purchase order.",
-                $"A free tier lets you try {inputs.Name} with no card on file.")),
+            { Model: "freemium" } or { FreeTier: true } => (90.0, (Phrasing.Choose(inputs.Seed, "try-free-tier", 2) switch
+            {
+                0 => $"{inputs.Name}'s free tier covers a prototype before anyone signs a purchase order.",
+                _ => $"A free tier lets you try {inputs.Name} with no card on file.",
+            })),
             { Model: "usage-based" } when cheapest is not null => (Curve.Between((double)cheapest.PerMillion, 0.2, 80, 10, 45),
                 cheapest.PerMillion <= 1
                     ? $"A first {inputs.Name} test costs cents: {FactFormat.Usd(decimal.Round(cheapest.PerMillion, 2))} per million mixed tokens."
@@ -159,11 +169,13 @@ public sealed class SelfHostCostScorer : CriterionScorer
         var machines = plan.Nodes > 1 ? $" across {plan.Nodes} eight-GPU machines" : "";
         var gpus = plan.Count == 1 ? $"one {plan.Gpu.Name}" : $"{plan.Count} × {plan.Gpu.Name}{machines}";
         var rent = Phrasing.Money(plan.Monthly);
-        var text = Phrasing.Pick(inputs.Seed, "selfhost",
-            $"Self-hosting {inputs.Name} means {FactFormat.Gigabytes(plan.NeedGb)} at FP8 on {gpus}: {Phrasing.Money(plan.UsdPerHour)} an hour, {rent} a month idle or busy.",
-            $"{inputs.Name}'s {FactFormat.Number(parameters.Value.TotalBillions)}B parameters take {gpus} at FP8, about {rent} a month in rent{(plan.Gpu.Label is { } l ? $" ({l})" : "")}.",
-            $"{rent} a month rents the {gpus} that hold {inputs.Name}'s {FactFormat.Gigabytes(plan.NeedGb)} of FP8 weights and cache.",
-            $"Owning the serving of {inputs.Name}: {gpus}, {FactFormat.Gigabytes(plan.NeedGb)} at FP8, {rent} monthly.");
+        var text = (Phrasing.Choose(inputs.Seed, "selfhost", 4) switch
+        {
+            0 => $"Self-hosting {inputs.Name} means {FactFormat.Gigabytes(plan.NeedGb)} at FP8 on {gpus}: {Phrasing.Money(plan.UsdPerHour)} an hour, {rent} a month idle or busy.",
+            1 => $"{inputs.Name}'s {FactFormat.Number(parameters.Value.TotalBillions)}B parameters take {gpus} at FP8, about {rent} a month in rent{(plan.Gpu.Label is { } l ? $" ({l})" : "")}.",
+            2 => $"{rent} a month rents the {gpus} that hold {inputs.Name}'s {FactFormat.Gigabytes(plan.NeedGb)} of FP8 weights and cache.",
+            _ => $"Owning the serving of {inputs.Name}: {gpus}, {FactFormat.Gigabytes(plan.NeedGb)} at FP8, {rent} monthly.",
+        });
         var findings = new List<Finding> { new("self-host", Polarity(score), text, 1.1) };
         if (inputs.CheapestPrice is { } hosted)
         {
@@ -174,12 +186,16 @@ public sealed class SelfHostCostScorer : CriterionScorer
             findings.Add(new("break-even", hostedWins ? -1 : 1, breakEven > CostModel.TokensPerDay * 20
                 ? $"Against {hosted.Where}'s {perM} per million, {inputs.Name} on your own GPUs pays off only past {Phrasing.Tokens(breakEven)} tokens a day: the hosted route wins for almost everyone."
                 : hostedWins
-                    ? Phrasing.Pick(inputs.Seed, "breakeven-hosted",
-                        $"At {Phrasing.Tokens(CostModel.TokensPerDay)} tokens a day, {hosted.Where}'s {perM} per million undercuts renting GPUs for {inputs.Name}; owning it pays only above {Phrasing.Tokens(breakEven)}.",
-                        $"Self-hosted {inputs.Name} beats {hosted.Where} ({perM}/M) only past {Phrasing.Tokens(breakEven)} tokens a day; below that, buy {inputs.Name} hosted.")
-                    : Phrasing.Pick(inputs.Seed, "breakeven-own",
-                        $"Renting GPUs for {inputs.Name} beats {hosted.Where}'s {perM} per million above {Phrasing.Tokens(breakEven)} tokens a day, so at {Phrasing.Tokens(CostModel.TokensPerDay)} owning wins.",
-                        $"{inputs.Name} self-hosted undercuts {hosted.Where}'s {perM} per million once traffic passes {Phrasing.Tokens(breakEven)} tokens daily."), 0.9));
+                    ? (Phrasing.Choose(inputs.Seed, "breakeven-hosted", 2) switch
+                    {
+                        0 => $"At {Phrasing.Tokens(CostModel.TokensPerDay)} tokens a day, {hosted.Where}'s {perM} per million undercuts renting GPUs for {inputs.Name}; owning it pays only above {Phrasing.Tokens(breakEven)}.",
+                        _ => $"Self-hosted {inputs.Name} beats {hosted.Where} ({perM}/M) only past {Phrasing.Tokens(breakEven)} tokens a day; below that, buy {inputs.Name} hosted.",
+                    })
+                    : (Phrasing.Choose(inputs.Seed, "breakeven-own", 2) switch
+                    {
+                        0 => $"Renting GPUs for {inputs.Name} beats {hosted.Where}'s {perM} per million above {Phrasing.Tokens(breakEven)} tokens a day, so at {Phrasing.Tokens(CostModel.TokensPerDay)} owning wins.",
+                        _ => $"{inputs.Name} self-hosted undercuts {hosted.Where}'s {perM} per million once traffic passes {Phrasing.Tokens(breakEven)} tokens daily.",
+                    }), 0.9));
         }
 
         return Outcome(score, uses, [.. findings]);
@@ -207,14 +223,16 @@ public sealed class UnitPriceScorer : CriterionScorer
         var uses = inputs.Uses(FactName.Pricing, FactName.Offerings).Where(u => u.Cited.Value.Contains('$', StringComparison.Ordinal)).ToList();
         foreach (var (unit, usd) in prices)
         {
-            if (inputs.Peers.Median(inputs.Slug, p => p.UnitPrices.TryGetValue(unit, out var v) ? v : null) is { Median: > 0 } m)
+            if (inputs.Peers.UnitPriceMedian(inputs.Slug, unit) is { Median: > 0 } m)
             {
                 var ratio = usd / m.Median;
                 var score = Curve.Between(Math.Log2((double)ratio), -2, 90, 2, 20);
-                var text = Phrasing.Pick(inputs.Seed, "unit",
-                    $"{inputs.Name} charges {FactFormat.Usd(usd)} {FactFormat.Unit(unit)}, {Phrasing.Ratio(ratio)} the {FactFormat.Usd(m.Median)} median of {m.Count} {inputs.PeerNoun}.",
-                    $"At {FactFormat.Usd(usd)} {FactFormat.Unit(unit)}, {inputs.Name} costs {Phrasing.Ratio(ratio)} the going rate ({FactFormat.Usd(m.Median)} across {m.Count} {inputs.PeerNoun}).",
-                    $"{FactFormat.Usd(usd)} {FactFormat.Unit(unit)} for {inputs.Name}; {m.Count} {inputs.PeerNoun} have a {FactFormat.Usd(m.Median)} median.");
+                var text = (Phrasing.Choose(inputs.Seed, "unit", 3) switch
+                {
+                    0 => $"{inputs.Name} charges {FactFormat.Usd(usd)} {FactFormat.Unit(unit)}, {Phrasing.Ratio(ratio)} the {FactFormat.Usd(m.Median)} median of {m.Count} {inputs.PeerNoun}.",
+                    1 => $"At {FactFormat.Usd(usd)} {FactFormat.Unit(unit)}, {inputs.Name} costs {Phrasing.Ratio(ratio)} the going rate ({FactFormat.Usd(m.Median)} across {m.Count} {inputs.PeerNoun}).",
+                    _ => $"{FactFormat.Usd(usd)} {FactFormat.Unit(unit)} for {inputs.Name}; {m.Count} {inputs.PeerNoun} have a {FactFormat.Usd(m.Median)} median.",
+                });
                 return Outcome(score, uses, new Finding("price", Polarity(score), text, 1.1));
             }
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel.Peers;
 
@@ -12,12 +13,14 @@ namespace Shipwise.Core.Panel.Scoring;
 public sealed class ReviewInputs
 {
     private readonly Tool _tool;
+    private readonly ToolEvidence _evidence;
 
     public ReviewInputs(Tool tool, PeerSnapshot peers, DateOnly asOf, string seed)
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(peers);
         _tool = tool;
+        _evidence = ToolEvidence.Of(tool);
         Name = ShortName(tool.Name);
         Peers = peers;
         AsOf = asOf;
@@ -84,21 +87,55 @@ public sealed class ReviewInputs
     public string PeerNoun => Taxonomy.PeerNoun(Category);
 
     /// <summary>The facts a review may cite, one per fact or per list item, spelt as every page spells them.</summary>
-    public IReadOnlyList<FactUse> Uses(params FactName[] names) => [.. names.SelectMany(n => FactUse.All(_tool, n))];
+    public IReadOnlyList<FactUse> Uses(params FactName[] names) =>
+        names.Length == 1 ? _evidence.Uses(names[0]) : [.. names.SelectMany(_evidence.Uses)];
 
     public bool Has(FactName name) => name.IsOnRecord(_tool);
 
     /// <summary>The facts a reader expects for this kind of tool that are not on record.</summary>
-    public IReadOnlyList<FactName> MissingCoreFacts => CoreFacts.Missing(_tool);
+    public IReadOnlyList<FactName> MissingCoreFacts => _evidence.MissingCoreFacts;
 
     /// <summary>Every fact on record (what the verification share is counted over).</summary>
-    public IReadOnlyList<FactUse> AllUses() => [.. FactNames.All.SelectMany(n => FactUse.All(_tool, n))];
+    public IReadOnlyList<FactUse> AllUses() => _evidence.AllUses;
 
     /// <summary>The cheapest complete per-token price on record, vendor's or a host's.</summary>
-    public TokenPrice? CheapestPrice => CostModel.CheapestBlended(_tool);
+    public TokenPrice? CheapestPrice => _evidence.CheapestPrice;
 
-    public TokenPrice? VendorPrice => CostModel.TokenPrices(_tool).FirstOrDefault(p => p.Where == _tool.Vendor.Name);
+    public TokenPrice? VendorPrice => _evidence.VendorPrice;
 
     /// <summary>The cheapest price per unit (image, second of video...), vendor's or a host's.</summary>
-    public IReadOnlyDictionary<string, decimal> UnitPrices => CostModel.CheapestUnitPrices(_tool);
+    public IReadOnlyDictionary<string, decimal> UnitPrices => _evidence.UnitPrices;
+
+    /// <summary>
+    /// What every critic reads of one tool, worked out once per tool rather than once per critic:
+    /// the citable facts and the prices. A tool is an immutable record, so the cache is keyed by the
+    /// instance and goes when the tool does. Two threads may both fill an entry; both get the same value.
+    /// </summary>
+    private sealed class ToolEvidence(Tool tool)
+    {
+        private static readonly ConditionalWeakTable<Tool, ToolEvidence> s_cache = [];
+        private static readonly int s_names = Enum.GetValues<FactName>().Length;
+
+        private readonly IReadOnlyList<FactUse>?[] _uses = new IReadOnlyList<FactUse>?[s_names];
+        private IReadOnlyList<FactUse>? _all;
+        private IReadOnlyList<FactName>? _missing;
+        private readonly Lazy<(TokenPrice? Cheapest, TokenPrice? Vendor, IReadOnlyDictionary<string, decimal> Units)> _prices = new(() => (
+            CostModel.CheapestBlended(tool),
+            CostModel.TokenPrices(tool).FirstOrDefault(p => p.Where == tool.Vendor.Name),
+            CostModel.CheapestUnitPrices(tool)));
+
+        public static ToolEvidence Of(Tool tool) => s_cache.GetValue(tool, t => new ToolEvidence(t));
+
+        public IReadOnlyList<FactUse> Uses(FactName name) => _uses[(int)name] ??= [.. FactUse.All(tool, name)];
+
+        public IReadOnlyList<FactUse> AllUses => _all ??= [.. FactNames.All.SelectMany(Uses)];
+
+        public IReadOnlyList<FactName> MissingCoreFacts => _missing ??= CoreFacts.Missing(tool);
+
+        public TokenPrice? CheapestPrice => _prices.Value.Cheapest;
+
+        public TokenPrice? VendorPrice => _prices.Value.Vendor;
+
+        public IReadOnlyDictionary<string, decimal> UnitPrices => _prices.Value.Units;
+    }
 }

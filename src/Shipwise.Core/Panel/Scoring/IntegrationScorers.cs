@@ -37,7 +37,12 @@ public sealed class ApiIntegrationScorer : CriterionScorer
         var parts = new List<string>();
         if (has.Count > 0)
         {
-            parts.Add(Phrasing.Pick(inputs.Seed, "api-has", $"{inputs.Name} offers {Phrasing.List(has)}", $"{inputs.Vendor}'s {inputs.Name} API gives {Phrasing.List(has)}", $"{Phrasing.Capital(Phrasing.List(has))}: {inputs.Name} has them"));
+            parts.Add((Phrasing.Choose(inputs.Seed, "api-has", 3) switch
+            {
+                0 => $"{inputs.Name} offers {Phrasing.List(has)}",
+                1 => $"{inputs.Vendor}'s {inputs.Name} API gives {Phrasing.List(has)}",
+                _ => $"{Phrasing.Capital(Phrasing.List(has))}: {inputs.Name} has them",
+            }));
         }
 
         if (lacks.Count > 0)
@@ -101,10 +106,12 @@ public sealed class RuntimeSupportScorer : CriterionScorer
             var quantText = quants.Count > 0 ? $", with {Phrasing.List(quants.Take(4).Select(FactFormat.Token))} builds" : "";
             text = (serving.Count, local.Count) switch
             {
-                ( > 0, > 0) => Phrasing.Pick(inputs.Seed, "rt-both",
-                    $"{inputs.Name} runs in {names}{quantText}: laptop and server alike.",
-                    $"{names} all load {inputs.Name}{quantText}.",
-                    $"Runtimes for {inputs.Name}: {names}{quantText}."),
+                ( > 0, > 0) => (Phrasing.Choose(inputs.Seed, "rt-both", 3) switch
+                {
+                    0 => $"{inputs.Name} runs in {names}{quantText}: laptop and server alike.",
+                    1 => $"{names} all load {inputs.Name}{quantText}.",
+                    _ => $"Runtimes for {inputs.Name}: {names}{quantText}.",
+                }),
                 ( > 0, 0) => $"{inputs.Name} runs in {names}{quantText}; no local engine for {inputs.Name}.",
                 (0, > 0) when inputs.Kind == "app" => $"{inputs.Name} runs models through {names}{quantText}.",
                 (0, > 0) => $"{inputs.Name} runs in {names}{quantText}; no {inputs.Name} serving engine.",
@@ -149,10 +156,12 @@ public sealed class ServingFeaturesScorer : CriterionScorer
         var has = features.Where(t => _features.Any(x => x.Token == t)).Select(FactFormat.Token).ToList();
         var without = missing.Count > 0 ? $", not {Phrasing.List(missing)}" : "";
         var text = has.Count > 0
-            ? Phrasing.Pick(inputs.Seed, "serving",
-                $"{inputs.Name} brings {Phrasing.List(has.Take(5))}{without}.",
-                $"{inputs.Name}'s documented serving features: {Phrasing.List(has.Take(5))}{without}.",
-                $"In production {inputs.Name} offers {Phrasing.List(has.Take(5))}{without}.")
+            ? (Phrasing.Choose(inputs.Seed, "serving", 3) switch
+            {
+                0 => $"{inputs.Name} brings {Phrasing.List(has.Take(5))}{without}.",
+                1 => $"{inputs.Name}'s documented serving features: {Phrasing.List(has.Take(5))}{without}.",
+                _ => $"In production {inputs.Name} offers {Phrasing.List(has.Take(5))}{without}.",
+            })
             : $"{inputs.Name} documents none of continuous batching, paged KV cache or prefix caching.";
         return Outcome(score, inputs.Uses(FactName.ServingFeatures, FactName.HardwareBackends), new Finding("serving", Polarity(score), text, 1.0));
     }
@@ -194,7 +203,11 @@ public sealed class PlatformReachScorer : CriterionScorer
             parts.Add($"on {Phrasing.List(targets.Select(FactFormat.Target))}");
         }
 
-        var text = Phrasing.Pick(inputs.Seed, "reach", $"{inputs.Name} runs {string.Join(", and ", parts)}.", $"{inputs.Name} supports {string.Join("; ", parts.Select(p => p[3..]))}.");
+        var text = (Phrasing.Choose(inputs.Seed, "reach", 2) switch
+        {
+            0 => $"{inputs.Name} runs {string.Join(", and ", parts)}.",
+            _ => $"{inputs.Name} supports {string.Join("; ", parts.Select(p => p[3..]))}.",
+        });
         return Outcome(score, inputs.Uses(FactName.Platforms, FactName.DeploymentTargets, FactName.HardwareBackends), new Finding("reach", Polarity(score), text, 0.8));
     }
 }
@@ -224,10 +237,12 @@ public sealed class OfferingsChoiceScorer : CriterionScorer
         var spread = prices.Count >= 2 && prices.Min() > 0 && prices.Max() / prices.Min() >= 1.5m
             ? $", from {FactFormat.Usd(decimal.Round(prices.Min(), 2))} to {FactFormat.Usd(decimal.Round(prices.Max(), 2))} per million"
             : "";
-        var text = Phrasing.Pick(inputs.Seed, "hosts",
-            $"{Phrasing.List(hosts.Take(4))} {(hosts.Count == 1 ? "sells" : "sell")} {inputs.Name} by the token{spread}.",
-            $"Hosted {inputs.Name} is on {Phrasing.List(hosts.Take(4))}{spread}.",
-            $"{inputs.Name} hosts: {Phrasing.List(hosts.Take(4))}{spread}.");
+        var text = (Phrasing.Choose(inputs.Seed, "hosts", 3) switch
+        {
+            0 => $"{Phrasing.List(hosts.Take(4))} {(hosts.Count == 1 ? "sells" : "sell")} {inputs.Name} by the token{spread}.",
+            1 => $"Hosted {inputs.Name} is on {Phrasing.List(hosts.Take(4))}{spread}.",
+            _ => $"{inputs.Name} hosts: {Phrasing.List(hosts.Take(4))}{spread}.",
+        });
         return Outcome(score, inputs.Uses(FactName.Offerings), new Finding("hosting", Polarity(score), text, 0.7));
     }
 }
@@ -261,17 +276,21 @@ public sealed class FitsHardwareScorer : CriterionScorer
         };
         var total = FactFormat.Number(p.TotalBillions);
         var active = p.ActiveBillions is { } a && a < p.TotalBillions
-            ? Phrasing.Pick(inputs.Seed, "moe",
-                $" {inputs.Name} computes with {FactFormat.Number(a)}B per token yet holds all {total}B in memory.",
-                $" {FactFormat.Number(a)}B active speeds {inputs.Name} up; memory still pays for {total}B.",
-                $" Mixture of experts: {FactFormat.Number(a)}B of {total}B fire per token, all {total}B stay loaded.")
+            ? (Phrasing.Choose(inputs.Seed, "moe", 3) switch
+            {
+                0 => $" {inputs.Name} computes with {FactFormat.Number(a)}B per token yet holds all {total}B in memory.",
+                1 => $" {FactFormat.Number(a)}B active speeds {inputs.Name} up; memory still pays for {total}B.",
+                _ => $" Mixture of experts: {FactFormat.Number(a)}B of {total}B fire per token, all {total}B stay loaded.",
+            })
             : "";
         var size = inputs.Peers.Standing(inputs.Slug, p.TotalBillions, x => x.TotalBillions, lowerIsBetter: true);
         var near = size?.NextWorse is { } bigger ? $", lighter than {bigger.Name} ({FactFormat.Number(bigger.Value)}B)" : size?.NextBetter is { } smaller ? $", heavier than {smaller.Name} ({FactFormat.Number(smaller.Value)}B)" : "";
-        var text = Phrasing.Pick(inputs.Seed, "fits",
-            $"{inputs.Name}'s {total}B parameters weigh {FactFormat.Gigabytes(bf16)} at BF16, {FactFormat.Gigabytes(q4)} at 4-bit{near}: {where}.{active}",
-            $"{inputs.Name} ({total}B{near}) needs {FactFormat.Gigabytes(q4)} at 4-bit, {FactFormat.Gigabytes(bf16)} at BF16: {where}.{active}",
-            $"At {total}B{near}, {inputs.Name} takes {FactFormat.Gigabytes(q4)} quantised to 4-bit; {where}.{active}");
+        var text = (Phrasing.Choose(inputs.Seed, "fits", 3) switch
+        {
+            0 => $"{inputs.Name}'s {total}B parameters weigh {FactFormat.Gigabytes(bf16)} at BF16, {FactFormat.Gigabytes(q4)} at 4-bit{near}: {where}.{active}",
+            1 => $"{inputs.Name} needs {FactFormat.Gigabytes(q4)} at 4-bit, {FactFormat.Gigabytes(bf16)} at BF16 for its {total}B parameters{near}: {where}.{active}",
+            _ => $"At {total}B{near}, {inputs.Name} takes {FactFormat.Gigabytes(q4)} quantised to 4-bit; {where}.{active}",
+        });
         return Outcome(score, inputs.Uses(FactName.Parameters), new Finding("hardware", Polarity(score), text, 1.0));
     }
 }

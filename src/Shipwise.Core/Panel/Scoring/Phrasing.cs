@@ -9,17 +9,46 @@ namespace Shipwise.Core.Panel.Scoring;
 /// </summary>
 public static class Phrasing
 {
-    /// <summary>The text with its first letter in upper case.</summary>
+    /// <summary>
+    /// The text with its first letter in upper case, unless it starts with a name spelt in lower case
+    /// on purpose ("gpt-oss-20b", "llama.cpp", "vLLM"): a word with a digit, a dot, a hyphen or a later
+    /// capital is a name, and a name keeps its spelling at the start of a sentence.
+    /// </summary>
     public static string Capital(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+        return text.Length == 0 || !char.IsLower(text[0]) || StartsWithStyledName(text) ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    }
+
+    internal static bool StartsWithStyledName(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAny(' ', ',', ':');
+        var word = (end < 0 ? text : text[..end]).TrimEnd(".;'’s");
+        foreach (var c in word[1..])
+        {
+            if (char.IsDigit(c) || char.IsUpper(c) || c is '-' or '.')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string Pick(string seed, string topic, params string[] options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options[(int)(Hash(seed + "|" + topic) % (uint)options.Length)];
+        return options[Choose(seed, topic, options.Length)];
+    }
+
+    /// <summary>
+    /// Which of <paramref name="count"/> phrasings this tool and critic get, the same one <see cref="Pick"/>
+    /// would return. For a switch over interpolated phrasings, so only the chosen one is formatted.
+    /// </summary>
+    public static int Choose(string seed, string topic, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return (int)(Hash(seed + "|" + topic) % (uint)count);
     }
 
     /// <summary>FNV-1a: stable across processes and .NET versions, unlike string.GetHashCode.</summary>

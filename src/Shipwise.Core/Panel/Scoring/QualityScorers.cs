@@ -49,11 +49,13 @@ public sealed class QualityVsPeersScorer : CriterionScorer
         {
             var others = ranked.Where(r => r != lead).OrderByDescending(r => r.Rank.Of).Take(2)
                 .Select(r => $"{Phrasing.Ordinal(r.Rank.Position)} of {r.Rank.Of} on {Benchmarks.ProseName(r.E)}{Who(r.E)}");
-            findings.Add(new("quality", Polarity(score), Phrasing.Pick(inputs.Seed, "quality-more",
-                $"Elsewhere {inputs.Name} places {Phrasing.List(others)}.",
-                $"{inputs.Name} also comes {Phrasing.List(others)}.",
-                $"Other shared tests: {Phrasing.List(others)}.",
-                $"{Phrasing.Capital(Phrasing.List(others))} round out {inputs.Name}'s record."), 0.6));
+            findings.Add(new("quality", Polarity(score), (Phrasing.Choose(inputs.Seed, "quality-more", 4) switch
+            {
+                0 => $"Elsewhere {inputs.Name} places {Phrasing.List(others)}.",
+                1 => $"{inputs.Name} also comes {Phrasing.List(others)}.",
+                2 => $"Other shared tests: {Phrasing.List(others)}.",
+                _ => $"{Phrasing.Capital(Phrasing.List(others))} round out {inputs.Name}'s record.",
+            }), 0.6));
         }
 
         return new ScorerOutcome(Curve.Clamp(score), [.. ranked.Select(r => r.Use)], findings);
@@ -70,27 +72,33 @@ public sealed class QualityVsPeersScorer : CriterionScorer
         var below = Peer(rank.NextBelow);
         if (rank.Position == 1)
         {
-            return Phrasing.Pick(inputs.Seed, "quality-top",
-                $"{inputs.Name} tops {rank.Of} {noun} on {name} with {figure}{who}, ahead of {below}.",
-                $"{figure} on {name}{who} puts {inputs.Name} first of {rank.Of} {noun}; next is {below}.",
-                $"On {name}, {inputs.Name} leads {rank.Of} {noun}: {figure}{who} against {below} in second.",
-                $"{name}: {inputs.Name} first of {rank.Of} at {figure}{who}, {below} runner-up.");
+            return (Phrasing.Choose(inputs.Seed, "quality-top", 4) switch
+            {
+                0 => $"{inputs.Name} tops {rank.Of} {noun} on {name} with {figure}{who}, ahead of {below}.",
+                1 => $"{figure} on {name}{who} puts {inputs.Name} first of {rank.Of} {noun}; next is {below}.",
+                2 => $"On {name}, {inputs.Name} leads {rank.Of} {noun}: {figure}{who} against {below} in second.",
+                _ => $"{name}: {inputs.Name} first of {rank.Of} at {figure}{who}, {below} runner-up.",
+            });
         }
 
         var leader = "";
         if (rank.Position == rank.Of)
         {
-            return Phrasing.Pick(inputs.Seed, "quality-last",
-                $"{inputs.Name} is last of {rank.Of} {noun} on {name}: {figure}{who}, under {above}{leader}.",
-                $"{figure} on {name}{who} ranks {inputs.Name} bottom of {rank.Of} {noun}, below {above}{leader}.",
-                $"On {name}, {inputs.Name}'s {figure}{who} trails all {rank.Of - 1} others, {above} the nearest{leader}.");
+            return (Phrasing.Choose(inputs.Seed, "quality-last", 3) switch
+            {
+                0 => $"{inputs.Name} is last of {rank.Of} {noun} on {name}: {figure}{who}, under {above}{leader}.",
+                1 => $"{figure} on {name}{who} ranks {inputs.Name} bottom of {rank.Of} {noun}, below {above}{leader}.",
+                _ => $"On {name}, {inputs.Name}'s {figure}{who} trails all {rank.Of - 1} others, {above} the nearest{leader}.",
+            });
         }
 
-        return Phrasing.Pick(inputs.Seed, "quality-mid",
-            $"On {name}, {inputs.Name} is {Phrasing.Ordinal(rank.Position)} of {rank.Of} {noun} with {figure}{who}, between {above} and {below}{leader}.",
-            $"{figure} on {name}{who} ranks {inputs.Name} {Phrasing.Ordinal(rank.Position)} among {rank.Of} {noun}: behind {above}, ahead of {below}{leader}.",
-            $"{name}: {inputs.Name} {Phrasing.Ordinal(rank.Position)} of {rank.Of} at {figure}{who}; {above} above, {below} below{leader}.",
-            $"{inputs.Name} places {Phrasing.Ordinal(rank.Position)} of {rank.Of} {noun} on {name} at {figure}{who}, under {above} and over {below}{leader}.");
+        return (Phrasing.Choose(inputs.Seed, "quality-mid", 4) switch
+        {
+            0 => $"On {name}, {inputs.Name} is {Phrasing.Ordinal(rank.Position)} of {rank.Of} {noun} with {figure}{who}, between {above} and {below}{leader}.",
+            1 => $"{figure} on {name}{who} ranks {inputs.Name} {Phrasing.Ordinal(rank.Position)} among {rank.Of} {noun}: behind {above}, ahead of {below}{leader}.",
+            2 => $"{name}: {inputs.Name} {Phrasing.Ordinal(rank.Position)} of {rank.Of} at {figure}{who}; {above} above, {below} below{leader}.",
+            _ => $"{inputs.Name} places {Phrasing.Ordinal(rank.Position)} of {rank.Of} {noun} on {name} at {figure}{who}, under {above} and over {below}{leader}.",
+        });
     }
 
     internal static string Singular(string noun) => noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y" : noun.TrimEnd('s');
@@ -146,26 +154,34 @@ public sealed class EvidenceIndependenceScorer : CriterionScorer
             var vendorOnly = evaluations.All(e => e.Relation == EvaluatorRelation.Vendor);
             text = vendorOnly
                 ? n == 1
-                    ? Phrasing.Pick(inputs.Seed, "indep-one",
-                        $"{inputs.Name}'s only quality figure is the vendor's own; no independent leaderboard lists it.",
-                        $"Nobody independent has measured {inputs.Name}: its one published score is self-reported.")
-                    : Phrasing.Pick(inputs.Seed, "indep-none",
-                        $"All {n} of {inputs.Name}'s quality figures come from its vendor; no independent leaderboard lists it.",
-                        $"Nobody independent has measured {inputs.Name}: its {n} figures are the vendor's.",
-                        $"{inputs.Name} has {n} published scores, all vendor-run, none checked by a neutral evaluator.")
+                    ? (Phrasing.Choose(inputs.Seed, "indep-one", 2) switch
+                    {
+                        0 => $"{inputs.Name}'s only quality figure is the vendor's own; no independent leaderboard lists it.",
+                        _ => $"Nobody independent has measured {inputs.Name}: its one published score is self-reported.",
+                    })
+                    : (Phrasing.Choose(inputs.Seed, "indep-none", 3) switch
+                    {
+                        0 => $"All {n} of {inputs.Name}'s quality figures come from its vendor; no independent leaderboard lists it.",
+                        1 => $"Nobody independent has measured {inputs.Name}: its {n} figures are the vendor's.",
+                        _ => $"{inputs.Name} has {n} published scores, all vendor-run, none checked by a neutral evaluator.",
+                    })
                 : $"{inputs.Name} has no independent figure among its {n}: {Breakdown(evaluations)}.";
         }
         else
         {
             text = independent.Count == n
-                ? Phrasing.Pick(inputs.Seed, "indep-all",
-                    $"Every quality figure for {inputs.Name} ({n}) comes from {Phrasing.List(evaluators)}, none from its vendor.",
-                    $"{Phrasing.List(evaluators)} measured {inputs.Name}; no figure here is self-reported.",
-                    $"{inputs.Name}'s {Count(n, "figure")}: all independent ({Phrasing.List(evaluators)}).")
-                : Phrasing.Pick(inputs.Seed, "indep-some",
-                    $"{independent.Count} of {inputs.Name}'s {n} figures are independent ({Phrasing.List(evaluators)}); {Breakdown(evaluations.Where(e => e.Relation != EvaluatorRelation.Independent).ToList())}.",
-                    $"{Phrasing.List(evaluators)} measured {inputs.Name} independently: {independent.Count} of {n} figures.",
-                    $"Independent numbers for {inputs.Name}: {independent.Count} of {n}, from {Phrasing.List(evaluators)}.");
+                ? (Phrasing.Choose(inputs.Seed, "indep-all", 3) switch
+                {
+                    0 => $"Every quality figure for {inputs.Name} ({n}) comes from {Phrasing.List(evaluators)}, none from its vendor.",
+                    1 => $"{Phrasing.List(evaluators)} measured {inputs.Name}; no figure here is self-reported.",
+                    _ => $"{inputs.Name}'s {Count(n, "figure")}: all independent ({Phrasing.List(evaluators)}).",
+                })
+                : (Phrasing.Choose(inputs.Seed, "indep-some", 3) switch
+                {
+                    0 => $"{independent.Count} of {inputs.Name}'s {n} figures are independent ({Phrasing.List(evaluators)}); {Breakdown(evaluations.Where(e => e.Relation != EvaluatorRelation.Independent).ToList())}.",
+                    1 => $"{Phrasing.List(evaluators)} measured {inputs.Name} independently: {independent.Count} of {n} figures.",
+                    _ => $"Independent numbers for {inputs.Name}: {independent.Count} of {n}, from {Phrasing.List(evaluators)}.",
+                });
         }
 
         return Outcome(score, inputs.Uses(FactName.Evaluations), new Finding("evidence", independent.Count == 0 ? -1 : Polarity(score), text, independent.Count == 0 ? 1.2 : 0.8));
@@ -237,11 +253,13 @@ public sealed class FactVerificationScorer : CriterionScorer
             .OfType<string>().GroupBy(h => h).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3).Select(g => g.Key).ToList();
         var where = hosts.Count > 0 ? $" ({Phrasing.List(hosts)})" : "";
         var tail = rest.Count == 0 ? "" : $"; {Phrasing.List(rest)}";
-        var text = Phrasing.Pick(inputs.Seed, "verified",
-            $"{verified} of {inputs.Name}'s {used.Count} facts were read at the source{where}{tail}.",
-            $"{verified} of {used.Count} {inputs.Name} facts come from primary pages{where}{tail}.",
-            $"{inputs.Name}'s record: {used.Count} facts, {verified} verified{where}{tail}.",
-            $"Primary sources{where} back {verified} of {inputs.Name}'s {used.Count} facts{tail}.");
+        var text = (Phrasing.Choose(inputs.Seed, "verified", 4) switch
+        {
+            0 => $"{verified} of {inputs.Name}'s {used.Count} facts were read at the source{where}{tail}.",
+            1 => $"{verified} of {used.Count} {inputs.Name} facts come from primary pages{where}{tail}.",
+            2 => $"{inputs.Name}'s record: {used.Count} facts, {verified} verified{where}{tail}.",
+            _ => $"Primary sources{where} back {verified} of {inputs.Name}'s {used.Count} facts{tail}.",
+        });
 
         // Read as a share: mostly verified argues for, mostly unconfirmed against, the middle is neither.
         var share = (double)verified / used.Count;

@@ -111,9 +111,10 @@ internal static class ReviewComposer
             body.Insert(0, rest);
         }
 
+        // Short: more of what the record says first; the summary's own reason is repeated in the
+        // body only when nothing else brings it to the length a review needs.
         if (string.Join(" ", body).Length < ReviewLimits.MinBodyLength)
         {
-            body.Insert(0, leadText);
             foreach (var (finding, _) in findings.Where(f => !chosen.Contains(f.Finding) && Compatible(chosen, f.Finding)))
             {
                 if (string.Join(" ", body).Length >= ReviewLimits.MinBodyLength)
@@ -132,7 +133,8 @@ internal static class ReviewComposer
             "name" => inputs.Name,
             _ => "",
         }), ReviewLimits.MaxSummaryLength);
-        return Finish(critic, summary, body, RecordLine(inputs), inputs.Kind);
+        var text = Finish(critic, summary, [.. body], RecordLine(inputs), inputs.Kind);
+        return text.Body.Length >= ReviewLimits.MinBodyLength ? text : Finish(critic, summary, [leadText, .. body], RecordLine(inputs), inputs.Kind);
     }
 
     public static ReviewText WriteNoTake(Critic critic, ReviewInputs inputs, NoTakeReason reason)
@@ -244,7 +246,12 @@ internal static class ReviewComposer
             parts.Add($"{Phrasing.List(nouns)} {(claims.Count == 1 && !claims[0].IsPluralNoun() ? "rests" : "rest")} on {inputs.Vendor}'s word");
         }
 
-        return Phrasing.Pick(seed, "caveat", $"Discount: {Phrasing.List(parts)}.", $"A caution: {Phrasing.List(parts)}.", $"Note that {Phrasing.List(parts)}.");
+        return (Phrasing.Choose(seed, "caveat", 3) switch
+        {
+            0 => $"Discount: {Phrasing.List(parts)}.",
+            1 => $"A caution: {Phrasing.List(parts)}.",
+            _ => $"Note that {Phrasing.List(parts)}.",
+        });
     }
 
     private static string? Missing(string seed, ReviewInputs inputs, IReadOnlyList<EvaluatedCriterion> evaluated)
@@ -262,10 +269,12 @@ internal static class ReviewComposer
         }
 
         var list = Phrasing.List(missing);
-        return Phrasing.Pick(seed, "missing",
-            $"Unknown for {inputs.Name}: {list}.",
-            $"{inputs.Name}'s record lacks {list}.",
-            $"Missing for {inputs.Name}: {list}.");
+        return (Phrasing.Choose(seed, "missing", 3) switch
+        {
+            0 => $"Unknown for {inputs.Name}: {list}.",
+            1 => $"{inputs.Name}'s record lacks {list}.",
+            _ => $"Missing for {inputs.Name}: {list}.",
+        });
     }
 
     /// <summary>A sentence made to follow a colon or a connector: its first letter lowered when it starts with an ordinary word.</summary>
@@ -309,9 +318,11 @@ internal static class ReviewComposer
         var verified = facts.Count(u => u.Status == FactStatus.Verified);
         var latest = facts.Max(u => u.Cited.AsOf);
         var what = Phrasing.List(facts.Select(u => u.Name.Label().ToLowerInvariant()).Distinct().Take(6));
-        return Phrasing.Pick(inputs.Seed, "record",
-            $"{name} record: {what}; {verified} of {facts.Count} verified, newest {FactFormat.Date(latest)}.{gap}",
-            $"On file for {name}: {what} ({facts.Count} facts, {verified} verified, {FactFormat.Date(latest)} newest).{gap}");
+        return (Phrasing.Choose(inputs.Seed, "record", 2) switch
+        {
+            0 => $"{name} record: {what}; {verified} of {facts.Count} verified, newest {FactFormat.Date(latest)}.{gap}",
+            _ => $"On file for {name}: {what} ({facts.Count} facts, {verified} verified, {FactFormat.Date(latest)} newest).{gap}",
+        });
     }
 
     private static ReviewText Finish(Critic critic, string summary, List<string> sentences, string? record = null, string? kind = null)

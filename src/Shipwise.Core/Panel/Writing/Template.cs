@@ -75,12 +75,7 @@ internal static partial class Template
             text.Append(placeholder is null ? literal : value(placeholder));
         }
 
-        if (text.Length > 0)
-        {
-            text[0] = char.ToUpperInvariant(text[0]);
-        }
-
-        return text.ToString();
+        return Scoring.Phrasing.Capital(text.ToString());
     }
 
     private static readonly ConcurrentDictionary<string, (string Literal, string? Placeholder)[]> _segments = new(StringComparer.Ordinal);

@@ -10,6 +10,16 @@ namespace Shipwise.Site.Charts;
 /// <param name="RightVerdict">"ship", "skip" or "no-take".</param>
 public sealed record CompareBar(string CriticName, int? Left, string LeftVerdict, int? Right, string RightVerdict);
 
+/// <summary>One evaluation both tools took, as <see cref="CompareChart.RenderEvaluations"/> draws it.</summary>
+/// <param name="Name">The benchmark and version, e.g. "AA Index v5"; untrusted, escaped on output.</param>
+/// <param name="Left">The left tool's figure, drawn against <paramref name="Scale"/>.</param>
+/// <param name="LeftText">The left figure as the page writes it ("50.5 points").</param>
+/// <param name="Right">The right tool's figure.</param>
+/// <param name="RightText">The right figure as the page writes it.</param>
+/// <param name="Scale">The value a full-width bar stands for: 100 for a percentage, else the larger figure.</param>
+/// <param name="Note">Who ran it, and whether lower is better or the two were separate runs.</param>
+public sealed record EvaluationBar(string Name, double Left, string LeftText, double Right, string RightText, double Scale, string Note);
+
 /// <summary>Two tools side by side: per critic, a solid bar for the left tool and a hatched one for the right.</summary>
 public static class CompareChart
 {
@@ -49,6 +59,47 @@ public static class CompareChart
         }
 
         return sb.Append("</svg>").ToString();
+    }
+
+    /// <summary>
+    /// Evaluations both tools took as paired bars, the left tool's solid and the right's hatched,
+    /// each with its figure written beside it; one row per benchmark, its evaluator underneath.
+    /// </summary>
+    public static string RenderEvaluations(string idPrefix, string title, string leftName, string rightName, IReadOnlyList<EvaluationBar> rows)
+    {
+        const double rowHeight = 70;
+        var id = Svg.IdPrefix(idPrefix);
+        var top = (LegendRow * 2) + 8;
+        var height = top + (Math.Max(rows.Count, 1) * rowHeight) + 4;
+        var sb = new StringBuilder(1536 + (rows.Count * 900));
+        var desc = rows.Count == 0
+            ? $"No evaluation both {leftName} and {rightName} took is on record."
+            : $"Figures on evaluations both took, {leftName} (solid bars) against {rightName} (hatched bars): "
+                + string.Join("; ", rows.Select(r => $"{r.Name}: {leftName} {r.LeftText}, {rightName} {r.RightText} ({r.Note})")) + ".";
+        Svg.Open(sb, id, "chart-compare chart-evals", Width, height, title, desc);
+        Hatch(sb, id);
+        Legend(sb, id, leftName, rightName);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var y = top + (i * rowHeight);
+            var row = rows[i];
+            Svg.Label(sb, Left, y + 13, row.Name, Width - Left - 4, 13);
+            EvalBar(sb, id, y + 18, row.Left, row.LeftText, row.Scale, right: false);
+            EvalBar(sb, id, y + 18 + BarHeight + 4, row.Right, row.RightText, row.Scale, right: true);
+            sb.Append("<g font-size=\"11\" fill-opacity=\"0.8\">");
+            Svg.Label(sb, Left, y + 18 + (BarHeight * 2) + 4 + 15, row.Note, Width - Left - 4, 11);
+            sb.Append("</g>");
+        }
+
+        return sb.Append("</svg>").ToString();
+    }
+
+    private static void EvalBar(StringBuilder sb, string id, double y, double value, string text, double scale, bool right)
+    {
+        var width = scale <= 0 ? 0 : Math.Clamp(value / scale, 0, 1) * PlotWidth;
+        Swatch(sb, id, right, Left, y, Math.Max(width, 1), BarHeight, $" data-side=\"{(right ? "right" : "left")}\"");
+        sb.Append("<text class=\"chart-value\" font-weight=\"bold\" x=\"").Append(Svg.N(Left + width + 6)).Append("\" y=\"").Append(Svg.N(y + 10)).Append("\">")
+          .Append(Svg.Escape(text)).Append("</text>");
     }
 
     // Diagonal stripes in the right tool's colour over a pale wash of it. Both layers use the

@@ -15,6 +15,28 @@ public class CompareChartTests
         [.. root.Descendants(SvgAssert.Ns + "rect").Where(r => (string?)r.Attribute("data-side") == side)];
 
     [Fact]
+    public void Shared_evaluations_are_paired_bars_in_an_accessible_image_with_every_figure_in_its_description()
+    {
+        EvaluationBar[] rows =
+        [
+            new("AA Index v5", 36.5, "36.5 points", 50.5, "50.5 points", 50.5, "both run by Artificial Analysis, independent"),
+            new("MMMU <b>", 70, "70%", 42, "42%", 100, "separate runs, not ranked"),
+        ];
+        var root = SvgAssert.Accessible(CompareChart.RenderEvaluations("evals", "Tests both took", "Alpha", "Beta & Co", rows));
+        var desc = SvgAssert.ById(root, "evals-desc").Value;
+        Assert.Contains("AA Index v5: Alpha 36.5 points, Beta & Co 50.5 points (both run by Artificial Analysis, independent)", desc);
+        Assert.Contains("MMMU <b>: Alpha 70%, Beta & Co 42% (separate runs, not ranked)", desc);
+
+        // The larger figure of a row fills the plot; a percentage is drawn against 100.
+        var left = Bars(root, "left");
+        var right = Bars(root, "right");
+        Assert.Equal(SvgAssert.Number(right[0], "width") * 36.5 / 50.5, SvgAssert.Number(left[0], "width"), 2);
+        Assert.Equal(SvgAssert.Number(right[0], "width") * 0.7, SvgAssert.Number(left[1], "width"), 2);
+        Assert.Equal("url(#evals-hatch)", (string)right[1].Attribute("fill")!);
+        Assert.Contains(root.Descendants(SvgAssert.Ns + "text"), t => t.Value == "50.5 points");
+    }
+
+    [Fact]
     public void Is_a_well_formed_accessible_image()
     {
         var root = SvgAssert.Accessible(CompareChart.Render("cmp", "Head to head", "Alpha", "Beta", Panel));
