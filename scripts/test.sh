@@ -33,14 +33,17 @@ log "dotnet format --verify-no-changes"
 dotnet format Shipwise.slnx --verify-no-changes --no-restore -v quiet
 
 log "tests (SQLite and PostgreSQL)"
+# Here every tool is installed, so a test that cannot find one fails instead of skipping
+# (tests/Shipwise.Tests/Browser/ExternalTools.cs); plain `dotnet test` skips them with the reason.
+export SHIPWISE_TEST_STRICT=true
 results="$root/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
 status=0
 dotnet test Shipwise.slnx -c Release --no-build -nologo \
   --logger "trx;LogFileName=tests.trx" --results-directory "$results" || status=$?
 
-# One closing line any CI can read.
-python3 - "$results" <<'PY'
+# One closing line any CI can read; anything skipped here fails the run (all tools are installed).
+python3 - "$results" <<'PY' || status=1
 import glob, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
@@ -49,5 +52,9 @@ for f in glob.glob(sys.argv[1] + "/**/*.trx", recursive=True):
         passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0))
         skipped += int(c.get("notExecuted", 0))
 print(f"\nTests: {passed} passed, {failed} failed, {skipped} skipped")
+if passed == 0:
+    sys.exit("No test results were found.")
+if skipped:
+    sys.exit(f"{skipped} tests were skipped; scripts/test.sh runs everything, so a skip is a failure here.")
 PY
 exit $status

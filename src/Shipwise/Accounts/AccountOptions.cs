@@ -45,9 +45,9 @@ public sealed class AccountOptions : IValidatableObject
 }
 
 /// <summary>
-/// The one spelling of an address the accounts table holds: trimmed, lower-case, no display name,
-/// and ASCII only: the mail server is spoken to without SMTPUTF8, so a link to "rené@exämple.org"
-/// could never be delivered. Refusing it here refuses it for sign-in, the digest and the settings alike.
+/// The one spelling of an address the accounts table holds: trimmed, lower-case, no display name.
+/// Letters outside ASCII ("rené@exämple.org") are fine: mail to them goes out with SMTPUTF8
+/// (<see cref="Mail.MailSender"/>), and a server without it refuses that one message, by name.
 /// </summary>
 public static class EmailAddress
 {
@@ -57,14 +57,13 @@ public static class EmailAddress
     public static string? Problem(string? input) =>
         string.IsNullOrWhiteSpace(input) ? "Enter your email address."
         : TryNormalize(input, out _) ? null
-        : !input.All(char.IsAscii) ? "Shipwise cannot send mail to an address with letters outside ASCII yet; please use another address."
         : "Enter an email address in the form name@example.org.";
 
     public static bool TryNormalize(string? input, out string normalized)
     {
         normalized = "";
         var trimmed = input?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength || !trimmed.All(c => char.IsAscii(c) && !char.IsControl(c))
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength || trimmed.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
             || !MailAddress.TryCreate(trimmed, out var parsed)
             // "Name <a@b>" parses too; only a bare address is one a reader typed into an email field.
             || !string.Equals(parsed.Address, trimmed, StringComparison.Ordinal)

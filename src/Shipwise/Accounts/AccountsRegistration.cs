@@ -55,7 +55,6 @@ public static class AccountsRegistration
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Reader.OperatorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(Reader.OperatorRole));
         builder.Services.AddAntiforgery();
-        LoadKeyRingAfterMigrations(builder.Services);
 
         // POST /signin is rate limited per client address with the other limits (CommunityRegistration.AddRateLimits).
         return builder;
@@ -77,21 +76,6 @@ public static class AccountsRegistration
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = services.GetRequiredService<DatabaseKeyRepository>()));
         return builder;
-    }
-
-    // Data Protection reads its key ring when the host starts, in a hosted service registered with the first AddDataProtection,
-    // which comes before the migrations' hosted service: on a new database the table is not there yet and the read fails
-    // (logged, then retried on first use). Moved behind everything registered so far, it reads the migrated database.
-    // Matched by name because the type is internal; if it is ever renamed this does nothing and the key ring loads on first use.
-    private static void LoadKeyRingAfterMigrations(IServiceCollection services)
-    {
-        var preload = services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService)
-            && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService");
-        if (preload is not null)
-        {
-            services.Remove(preload);
-            services.Add(preload);
-        }
     }
 
     /// <summary>Shipwise:PublicUrl for links in mail, checked at start. Idempotent, so the digest may call it too.</summary>

@@ -14,7 +14,7 @@ public sealed record ImportProgress(long BytesDone, long BytesTotal, int ToolsRe
 /// providers, group members) may name a tool by slug or alias, in the files or already in
 /// the catalog.
 /// </summary>
-public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider clock, CatalogChangeNotifier changes)
+public sealed class CatalogImporter(Db db, CatalogQueries queries, ToolNames toolNames, TimeProvider clock, CatalogChangeNotifier changes)
 {
     private const int BatchSize = 1000;
     private const int MaxProblems = 200;
@@ -253,14 +253,8 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
         DateTimeOffset now, Action<ImportProblem> problem, CancellationToken cancellationToken)
     {
         var names = batch.SelectMany(b => ToolRow.AliasesOf(b.tool).Prepend(b.tool.Slug)).Distinct().ToArray();
-        var existing = (await connection.QueryAsync<Existing>(new CommandDefinition(
-                $"""
-                SELECT slug AS Name, id AS Id, slug AS Slug, fingerprint AS Fingerprint FROM tools WHERE {db.InList("slug", "names")}
-                UNION ALL
-                SELECT a.alias, t.id, t.slug, t.fingerprint FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "names")}
-                """,
-                new { names = db.ListValue(names) }, transaction, cancellationToken: cancellationToken)))
-            .ToLookup(e => e.Name);
+        var existing = (await toolNames.ExactAsync(connection, transaction, names, cancellationToken))
+            .ToLookup(e => e.Key, e => new Existing(e.Key, e.Value.Id, e.Value.Slug, e.Value.Fingerprint));
 
         var inserts = new List<ToolRow>();
         var updates = new List<(long id, ToolRow row)>();
@@ -336,16 +330,11 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, TimeProvider 
         DbConnection connection, DbTransaction transaction, List<(ToolGroup group, ParsedTool at)> groups, Action<ImportProblem> problem)
     {
         var names = groups.SelectMany(g => GroupNames(g.group)).Distinct().ToArray();
-        var taken = (await connection.QueryAsync<(string Name, string Owner)>(new CommandDefinition(
-                $"""
-                SELECT slug AS Name, slug AS Owner FROM tools WHERE {db.InList("slug", "names")}
-                UNION ALL
-                SELECT a.alias, t.slug FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "names")}
-                UNION ALL
-                SELECT a.alias, 'group ' || g.slug FROM tool_group_aliases a JOIN tool_groups g ON g.id = a.group_id WHERE {db.InList("a.alias", "names")}
-                """,
-                new { names = db.ListValue(names) }, transaction)))
-            .ToLookup(t => t.Name, t => t.Owner);
+        var tools = await toolNames.ExactAsync(connection, transaction, names);
+        var groupAliases = await connection.QueryAsync<(string Name, string Owner)>(new CommandDefinition(
+            $"SELECT a.alias, 'group ' || g.slug FROM tool_group_aliases a JOIN tool_groups g ON g.id = a.group_id WHERE {db.InList("a.alias", "names")}",
+            new { names = db.ListValue(names) }, transaction));
+        var taken = tools.Select(t => (Name: t.Key, Owner: t.Value.Slug)).Concat(groupAliases).ToLookup(t => t.Name, t => t.Owner);
         foreach (var (group, at) in groups)
         {
             foreach (var name in GroupNames(group))

@@ -20,13 +20,10 @@ public sealed record ToolLookup(StoredTool? Tool, string? RedirectTo)
 
 public sealed record ToolListQuery(int Page, int PageSize, string? Category, string? Kind, string? Search);
 
-/// <summary>The tool a name resolved to.</summary>
-public sealed record ResolvedName(long Id, string Slug);
-
 public sealed record ToolPage(IReadOnlyList<StoredTool> Items, int Page, int PageSize, long Total);
 
 /// <summary>Reads the catalog. One query per request, documents parsed only for the rows returned.</summary>
-public sealed class CatalogQueries(Db db)
+public sealed class CatalogQueries(Db db, ToolNames toolNames)
 {
     private const string SelectTool = "SELECT id AS Id, document AS Document, fingerprint AS Fingerprint, updated_at AS UpdatedAt FROM tools";
 
@@ -53,14 +50,16 @@ public sealed class CatalogQueries(Db db)
             return ToolLookup.NotFound with { Group = JsonSerializer.Deserialize<ToolGroup>(group, CatalogJson.Options) };
         }
 
-        // Old slugs, other names and differently-cased URLs all lead to the canonical slug, a tool's or a group's.
+        // Old slugs, other names and differently-cased URLs all lead to the canonical slug, a tool's
+        // (by the one resolver's lenient rule) or a group's.
+        if (await toolNames.ResolveAsync(slugOrAlias, cancellationToken) is { } tool)
+        {
+            return new ToolLookup(null, tool.Slug);
+        }
+
         var normalized = Slug.From(slugOrAlias);
         var canonical = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
             """
-            SELECT t.slug FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE a.alias = @normalized
-            UNION ALL
-            SELECT slug FROM tools WHERE slug = @normalized AND slug <> @slugOrAlias
-            UNION ALL
             SELECT g.slug FROM tool_group_aliases a JOIN tool_groups g ON g.id = a.group_id WHERE a.alias = @normalized
             UNION ALL
             SELECT slug FROM tool_groups WHERE slug = @normalized AND slug <> @slugOrAlias
@@ -70,23 +69,10 @@ public sealed class CatalogQueries(Db db)
     }
 
     /// <summary>Display names for slugs or aliases; names that match no tool are left out.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken = default)
-    {
-        if (slugs.Count == 0)
-        {
-            return new Dictionary<string, string>();
-        }
-
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Key, string Name)>(new CommandDefinition(
-            $"""
-            SELECT slug, name FROM tools WHERE {db.InList("slug", "slugs")}
-            UNION ALL
-            SELECT a.alias, t.name FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "slugs")}
-            """,
-            new { slugs = db.ListValue(slugs) }, cancellationToken: cancellationToken));
-        return rows.GroupBy(r => r.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
-    }
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> slugs, CancellationToken cancellationToken = default) =>
+        slugs.Count == 0
+            ? new Dictionary<string, string>()
+            : (await toolNames.ExactAsync(slugs, cancellationToken)).ToDictionary(r => r.Key, r => r.Value.Name, StringComparer.Ordinal);
 
     /// <summary>The groups a tool belongs to: its family, and names that also mean other tools.</summary>
     public async Task<IReadOnlyList<ToolGroup>> GroupsOfAsync(string slug, CancellationToken cancellationToken = default)
@@ -128,97 +114,28 @@ public sealed class CatalogQueries(Db db)
         return lookup.Tool ?? (lookup.RedirectTo is { } canonical ? (await FindAsync(canonical, cancellationToken)).Tool : null);
     }
 
-    /// <summary>
-    /// Many names at once, by <see cref="FindAsync"/>'s rule (the exact slug, else the name's slug
-    /// form as a slug or an alias), in a few set-based queries: the tool each name resolves to.
-    /// Names that resolve to nothing are left out.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, ResolvedName>> ResolveManyAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
-    {
-        var normalized = names.Distinct(StringComparer.Ordinal).ToDictionary(n => n, Slug.From, StringComparer.Ordinal);
-        var lookups = normalized.Keys.Concat(normalized.Values).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
-        var slugs = new Dictionary<string, ResolvedName>(StringComparer.Ordinal);
-        var aliases = new Dictionary<string, ResolvedName>(StringComparer.Ordinal);
-        await using var connection = await db.OpenAsync(cancellationToken);
-        foreach (var chunk in lookups.Chunk(1000))
-        {
-            var rows = await connection.QueryAsync<(string Name, long Id, string Slug, long IsAlias)>(new CommandDefinition(
-                $"""
-                SELECT slug AS Name, id AS Id, slug AS Slug, CAST(0 AS BIGINT) AS IsAlias FROM tools WHERE {db.InList("slug", "chunk")}
-                UNION ALL
-                SELECT a.alias, t.id, t.slug, CAST(1 AS BIGINT) FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "chunk")}
-                """,
-                new { chunk = db.ListValue(chunk) }, cancellationToken: cancellationToken));
-            foreach (var row in rows)
-            {
-                (row.IsAlias != 0 ? aliases : slugs)[row.Name] = new ResolvedName(row.Id, row.Slug);
-            }
-        }
-
-        var resolved = new Dictionary<string, ResolvedName>(StringComparer.Ordinal);
-        foreach (var (name, slug) in normalized)
-        {
-            if (slugs.TryGetValue(name, out var exact) || aliases.TryGetValue(slug, out exact) || slugs.TryGetValue(slug, out exact))
-            {
-                resolved[name] = exact;
-            }
-        }
-
-        return resolved;
-    }
+    /// <summary>Many names at once, by the lenient rule of <see cref="ToolNames"/>: the tool each name resolves to.</summary>
+    public Task<IReadOnlyDictionary<string, ResolvedName>> ResolveManyAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
+        toolNames.ResolveAsync(names, cancellationToken);
 
     /// <summary>Ids of the tools with these slugs or aliases; unknown names are returned separately so a command can name them.</summary>
     public async Task<(IReadOnlyList<long> Ids, IReadOnlyList<string> Unknown)> ResolveAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
     {
-        var ids = new List<long>();
-        var unknown = new List<string>();
-        foreach (var name in names)
-        {
-            if (await FindToolAsync(name, cancellationToken) is { } stored)
-            {
-                ids.Add(stored.Id);
-            }
-            else
-            {
-                unknown.Add(name);
-            }
-        }
-
-        return (ids.Distinct().ToList(), unknown);
+        var resolved = await toolNames.ResolveAsync(names, cancellationToken);
+        return (names.Where(resolved.ContainsKey).Select(n => resolved[n].Id).Distinct().ToList(), names.Where(n => !resolved.ContainsKey(n)).ToList());
     }
 
     /// <summary>
     /// The canonical slug each reference names, for references written as slugs or aliases (competitor
-    /// lists, links between tools); names that are neither are left out. The one resolver for references.
+    /// lists, links between tools); names that are neither are left out.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> CanonicalSlugsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await CanonicalSlugsAsync(connection, null, names, cancellationToken);
-    }
+    public async Task<IReadOnlyDictionary<string, string>> CanonicalSlugsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
+        (await toolNames.ExactAsync(names, cancellationToken)).ToDictionary(r => r.Key, r => r.Value.Slug, StringComparer.Ordinal);
 
     /// <summary>As above, inside a transaction (the importer's, which sees the rows it just wrote).</summary>
     public async Task<IReadOnlyDictionary<string, string>> CanonicalSlugsAsync(
-        DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> names, CancellationToken cancellationToken)
-    {
-        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var chunk in names.Distinct(StringComparer.Ordinal).Chunk(1000))
-        {
-            var rows = await connection.QueryAsync<(string Name, string Slug)>(new CommandDefinition(
-                $"""
-                SELECT slug, slug FROM tools WHERE {db.InList("slug", "chunk")}
-                UNION ALL
-                SELECT a.alias, t.slug FROM tool_aliases a JOIN tools t ON t.id = a.tool_id WHERE {db.InList("a.alias", "chunk")}
-                """,
-                new { chunk = db.ListValue(chunk) }, transaction, cancellationToken: cancellationToken));
-            foreach (var (name, slug) in rows)
-            {
-                canonical.TryAdd(name, slug);
-            }
-        }
-
-        return canonical;
-    }
+        DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> names, CancellationToken cancellationToken) =>
+        (await toolNames.ExactAsync(connection, transaction, names, cancellationToken)).ToDictionary(r => r.Key, r => r.Value.Slug, StringComparer.Ordinal);
 
     /// <summary>Every alias with the slug of the tool it names (the export rewrites references with it).</summary>
     public async Task<IReadOnlyDictionary<string, string>> AliasesAsync(CancellationToken cancellationToken = default)

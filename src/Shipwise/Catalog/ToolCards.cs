@@ -47,7 +47,7 @@ public sealed record CardPage(IReadOnlyList<ToolCard> Items, int Page, int PageS
 }
 
 /// <summary>The list queries of the site: category rankings, recent verdicts, named tools. Each is one indexed query.</summary>
-public sealed class ToolCards(Db db)
+public sealed class ToolCards(Db db, ToolNames names)
 {
     private const string Select =
         """
@@ -102,11 +102,8 @@ public sealed class ToolCards(Db db)
         }
 
         // References may name a tool by an alias (an old slug after a rename): those find the tool too.
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ToolCard>(new CommandDefinition(
-            $"{Select} WHERE {db.InList("slug", "slugs")} OR id IN (SELECT tool_id FROM tool_aliases WHERE {db.InList("alias", "slugs")})",
-            new { slugs = db.ListValue(slugs) }, cancellationToken: cancellationToken));
-        return rows.ToList();
+        var resolved = await names.ExactAsync(slugs, cancellationToken);
+        return await ByIdsAsync([.. resolved.Values.Select(r => r.Id).Distinct()], cancellationToken);
     }
 
     public async Task<IReadOnlyList<ToolCard>> ByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)

@@ -17,7 +17,7 @@ internal static class DigestCommand
         send.SetAction((parse, ct) => ShipwiseCli.GuardAsync(async () =>
         {
             using var host = ShipwiseCli.BuildCommandHost(parse);
-            await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: ct);
+            await host.Services.GetRequiredService<MigrationRunner>().EnsureCurrentAsync(ct);
             return await SendAsync(host.Services, ct);
         }));
 

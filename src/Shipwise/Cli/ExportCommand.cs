@@ -37,7 +37,7 @@ internal static class ExportCommand
             }
 
             using var host = ShipwiseCli.BuildCommandHost(parse);
-            await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: ct);
+            await host.Services.GetRequiredService<MigrationRunner>().EnsureCurrentAsync(ct);
             var exporter = host.Services.GetRequiredService<CatalogExporter>();
 
             string? temporary = null;

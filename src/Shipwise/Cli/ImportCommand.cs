@@ -36,7 +36,7 @@ internal static class ImportCommand
 
             var file = new FileInfo(files[0]);
             using var host = ShipwiseCli.BuildCommandHost(parse);
-            await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: ct);
+            await host.Services.GetRequiredService<MigrationRunner>().EnsureCurrentAsync(ct);
             var importer = host.Services.GetRequiredService<CatalogImporter>();
             try
             {

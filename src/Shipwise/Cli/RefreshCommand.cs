@@ -36,7 +36,7 @@ internal static class RefreshCommand
                 return ShipwiseCli.UsageError;
             }
 
-            await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: ct);
+            await host.Services.GetRequiredService<MigrationRunner>().EnsureCurrentAsync(ct);
             var dryRun = parse.GetValue(DryRun);
             var outcomes = await host.Services.GetRequiredService<SourceRefresh>()
                 .RunAsync(names, dryRun, onlyDue: false, "refresh", Environment.MachineName + " (shipwise refresh)", ct);

@@ -42,7 +42,7 @@ internal static class ReviewCommand
         command.SetAction((parse, ct) => ShipwiseCli.GuardAsync(async () =>
         {
             using var host = ShipwiseCli.BuildCommandHost(parse);
-            await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: ct);
+            await host.Services.GetRequiredService<MigrationRunner>().EnsureCurrentAsync(ct);
             return parse.GetValue(Disputed) || parse.GetValue(Approve) is not null || parse.GetValue(Reject) is not null
                 ? await DisputedAsync(parse, host.Services, ct)
                 : await ReviewAsync(parse, host.Services, ct);

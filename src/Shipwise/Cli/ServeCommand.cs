@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using Shipwise.Hosting;
 
 namespace Shipwise.Cli;
@@ -31,20 +30,7 @@ internal static class ServeCommand
         }
 
         await using var app = ShipwiseHost.BuildWebApp(args.ToArray());
-        try
-        {
-            await app.RunAsync();
-        }
-        catch (OptionsValidationException)
-        {
-            throw;
-        }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("shipwise migrate", StringComparison.Ordinal))
-        {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return ShipwiseCli.UsageError;
-        }
-
+        await app.RunAsync();
         return ShipwiseCli.Ok;
     });
 }

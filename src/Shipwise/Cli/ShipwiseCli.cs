@@ -114,6 +114,11 @@ public static class ShipwiseCli
         {
             return await body();
         }
+        catch (Exception ex) when (SchemaProblem(ex) is { } schema)
+        {
+            await Console.Error.WriteLineAsync("Database error: " + schema.Message);
+            return UsageError;
+        }
         catch (Core.Panel.Critics.CriticFileException ex)
         {
             await Console.Error.WriteLineAsync("Critic file error: " + ex.Message);
@@ -127,6 +132,14 @@ public static class ShipwiseCli
             return UsageError;
         }
     }
+
+    /// <summary>The database is not at this build's schema (not migrated, too new, or an applied migration edited).</summary>
+    internal static Data.DatabaseSchemaException? SchemaProblem(Exception exception) => exception switch
+    {
+        Data.DatabaseSchemaException schema => schema,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(SchemaProblem).FirstOrDefault(e => e is not null),
+        _ => null,
+    };
 
     /// <summary>
     /// What a start failed on, when it failed on settings: validation failures (one or several

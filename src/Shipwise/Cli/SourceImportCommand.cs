@@ -59,7 +59,7 @@ internal static class SourceImportCommand
         var request = new SourceRequest(parse.GetValue(Name) ?? from, from, locations, parse.GetValue(SourceUrl), asOf, parse.GetValue(BaseUrl));
         var dryRun = parse.GetValue(DryRun);
         using var host = ShipwiseCli.BuildCommandHost(parse);
-        await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken: cancellationToken);
+        await host.Services.GetRequiredService<MigrationRunner>().EnsureCurrentAsync(cancellationToken);
         var importer = host.Services.GetRequiredService<SourceImporter>();
         try
         {

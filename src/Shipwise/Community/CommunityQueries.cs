@@ -23,7 +23,7 @@ public sealed record HelpfulTally(int Yes, int No);
 /// (not voided) and reached by the server's clock (old enough accounts). A reader's own vote,
 /// pick or answer is shown whether or not it counts yet. Every figure is one indexed query.
 /// </summary>
-public sealed class CommunityQueries(Db db, TimeProvider clock, IOptions<CommunityOptions> options)
+public sealed class CommunityQueries(Db db, ToolNames names, TimeProvider clock, IOptions<CommunityOptions> options)
 {
     private static readonly CommunityFigure NoVotes = new(0, 0);
 
@@ -186,10 +186,6 @@ public sealed class CommunityQueries(Db db, TimeProvider clock, IOptions<Communi
             return new Dictionary<string, long>(StringComparer.Ordinal);
         }
 
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, string Slug)>(new CommandDefinition(
-            $"SELECT id, slug FROM tools WHERE {db.InList("slug", "slugs")}",
-            new { slugs = db.ListValue(slugs.Distinct().ToList()) }, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.Slug, r => r.Id, StringComparer.Ordinal);
+        return (await names.ExactAsync(slugs, cancellationToken)).ToDictionary(r => r.Key, r => r.Value.Id, StringComparer.Ordinal);
     }
 }

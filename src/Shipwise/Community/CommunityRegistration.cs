@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Shipwise.Accounts;
 using Shipwise.Security;
+using Shipwise.Telemetry;
 
 namespace Shipwise.Community;
 
@@ -25,6 +26,7 @@ public static class CommunityRegistration
 
     public static IHostApplicationBuilder AddCommunity(this IHostApplicationBuilder builder)
     {
+        builder.AddMetricsSource();
         builder.Services.AddOptions<CommunityOptions>()
             .BindConfiguration(CommunityOptions.Section)
             .ValidateDataAnnotations()

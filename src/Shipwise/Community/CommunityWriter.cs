@@ -46,13 +46,16 @@ public sealed class CommunityWriter : IAsyncDisposable
 
     public const string BumpChanges = "UPDATE community_changes SET seq = seq + 1 WHERE id = 1";
 
-    // SQLite: point lookups through statements prepared once (cheaper than a list query prepared per batch).
-    private const string ToolBySlug = "SELECT id FROM tools WHERE slug = @slug UNION ALL SELECT tool_id FROM tool_aliases WHERE alias = @slug LIMIT 1";
+    // SQLite: point lookups through statements prepared once (cheaper than a list query prepared per
+    // batch), with the one resolver's exact rule as one statement.
+    private const string ToolBySlug = ToolNames.ExactIdSql;
 
     private const string AccountById = "SELECT created_at, deleted_at, votes_voided_at FROM accounts WHERE id = @account";
 
     private readonly Db _db;
+    private readonly ToolNames _names;
     private readonly TimeProvider _clock;
+    private readonly Telemetry.ShipwiseMetrics _metrics;
     private readonly IOptions<CommunityOptions> _options;
     private readonly ILogger<CommunityWriter> _logger;
     private readonly Channel<Pending> _queue;
@@ -65,9 +68,11 @@ public sealed class CommunityWriter : IAsyncDisposable
     // wave of votes from new accounts costs one extra row per account, not one per batch. Only the loop touches it.
     private readonly Dictionary<long, DateTimeOffset> _listedMaturing = [];
 
-    public CommunityWriter(Db db, TimeProvider clock, IOptions<CommunityOptions> options, ILogger<CommunityWriter> logger)
+    public CommunityWriter(Db db, ToolNames names, TimeProvider clock, IOptions<CommunityOptions> options, Telemetry.ShipwiseMetrics metrics, ILogger<CommunityWriter> logger)
     {
         _db = db;
+        _names = names;
+        _metrics = metrics;
         _clock = clock;
         _options = options;
         _logger = logger;
@@ -133,6 +138,11 @@ public sealed class CommunityWriter : IAsyncDisposable
             var results = await ApplyAsync(batch.Select(p => p.Write).ToList());
             for (var i = 0; i < batch.Count; i++)
             {
+                if (results[i].Outcome == WriteOutcome.Saved)
+                {
+                    _metrics.VoteWritten(batch[i].Write switch { PickWrite => "pick", HelpfulWrite => "helpful", _ => "vote" });
+                }
+
                 batch[i].Done.TrySetResult(results[i]);
             }
         }
@@ -162,13 +172,6 @@ public sealed class CommunityWriter : IAsyncDisposable
         public DateTimeOffset? DeletedAt { get; init; }
 
         public DateTimeOffset? VotesVoidedAt { get; init; }
-    }
-
-    private sealed class ToolRow
-    {
-        public long Id { get; init; }
-
-        public string Slug { get; init; } = "";
     }
 
     /// <summary>Applies the writes in one transaction; the results are in input order.</summary>
@@ -215,13 +218,7 @@ public sealed class CommunityWriter : IAsyncDisposable
         {
             // One round trip each. FOR SHARE: an operator voiding one of these accounts waits for this
             // commit, or this batch waits for the void and then reads it, so no vote slips past a void.
-            tools = (await connection.QueryAsync<ToolRow>(new CommandDefinition(
-                $"""
-                SELECT id AS Id, slug AS Slug FROM tools WHERE {_db.InList("slug", "slugs")}
-                UNION ALL
-                SELECT tool_id AS Id, alias AS Slug FROM tool_aliases WHERE {_db.InList("alias", "slugs")}
-                """,
-                new { slugs = _db.ListValue(slugs) }, transaction))).ToDictionary(t => t.Slug, t => t.Id, StringComparer.Ordinal);
+            tools = (await _names.ExactAsync(connection, transaction, slugs)).ToDictionary(t => t.Key, t => t.Value.Id, StringComparer.Ordinal);
             accounts = (await connection.QueryAsync<AccountRow>(new CommandDefinition(
                 $"""
                 SELECT id AS Id, created_at AS CreatedAt, deleted_at AS DeletedAt, votes_voided_at AS VotesVoidedAt

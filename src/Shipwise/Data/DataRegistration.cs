@@ -17,6 +17,7 @@ public static class DataRegistration
         builder.Services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<Db>();
         builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddSingleton<ToolNames>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
@@ -51,36 +52,4 @@ public sealed class StartupOptions
 
     /// <summary>Apply migrations at start. Defaults to on for SQLite and off for PostgreSQL, where `shipwise migrate` is the deploy step.</summary>
     public bool? Migrate { get; set; }
-}
-
-/// <summary>Migrates (embedded default), seeds the demo catalog and loads the critics before the server accepts requests.</summary>
-public sealed class DatabaseStartup(
-    MigrationRunner migrations, IOptions<DatabaseOptions> database, IOptions<StartupOptions> startup,
-    Catalog.DemoCatalogSeeder seeder, Panel.CriticCatalog critics) : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var migrate = startup.Value.Migrate ?? database.Value.ProviderKind == DatabaseProvider.Sqlite;
-        if (migrate)
-        {
-            await migrations.MigrateAsync(cancellationToken: cancellationToken);
-        }
-        else
-        {
-            var current = await migrations.CurrentVersionAsync(cancellationToken);
-            var latest = migrations.All[^1].Version;
-            if (current < latest)
-            {
-                throw new InvalidOperationException(
-                    $"The database schema is at version {current} but this build needs {latest}. Run `shipwise migrate` (or set Startup:Migrate=true) and start again.");
-            }
-        }
-
-        await seeder.SeedIfEmptyAsync(cancellationToken);
-
-        // Loading the critics here makes a bad critic file stop the start, naming the file and field.
-        _ = critics.All;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

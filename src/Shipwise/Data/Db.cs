@@ -6,8 +6,18 @@ using Npgsql;
 namespace Shipwise.Data;
 
 /// <summary>
-/// Opens connections to whichever provider configuration chose. Everything above this
-/// class writes one SQL dialect that both SQLite and PostgreSQL accept.
+/// Opens connections to whichever provider configuration chose. Most queries are written once,
+/// in the SQL both SQLite and PostgreSQL accept (ON CONFLICT, RETURNING, json_each versus ANY
+/// hidden behind <see cref="InList"/>, booleans behind <see cref="True"/>). Not all: the
+/// providers differ where it matters, and the code branches on <see cref="IsPostgres"/> there,
+/// on purpose and in the open:
+/// - migrations: one SQL file per provider and version (Data/Migrations/{sqlite,postgres});
+/// - locking: FOR UPDATE [SKIP LOCKED] and the advisory lock exist only on PostgreSQL; SQLite has
+///   one writer, so its claims are serialised anyway (review jobs, digest deliveries, sources);
+/// - bulk writes: the catalog writer sends unnest()ed arrays on PostgreSQL and prepared statements
+///   on SQLite; the community writer keeps one connection with prepared statements on SQLite only;
+/// - a few expressions: NULLS LAST ordering, casts to text, listing tables.
+/// A new query should use the shared dialect and add a branch only with a comment saying why.
 /// </summary>
 public sealed class Db : IDisposable
 {

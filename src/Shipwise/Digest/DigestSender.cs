@@ -92,7 +92,9 @@ public sealed class DigestSender(
 
                     var wait = until - clock.GetUtcNow() + TimeSpan.FromMilliseconds(100);
                     logger.LogInformation("Waiting {Seconds:0.0} s for deliveries claimed by another sender", Math.Max(0, wait.TotalSeconds));
-                    await Task.Delay(wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+                    // How often to look again is a matter of elapsed time, not of the calendar the clock keeps
+                    // (whether a lease ran out is read from the clock): a test's fake clock must not freeze it.
+                    await Task.Delay(wait > TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(100), cancellationToken);
                     continue;
                 }
 

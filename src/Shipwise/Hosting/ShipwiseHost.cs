@@ -7,11 +7,13 @@ using Shipwise.Core.Catalog;
 using Shipwise.Data;
 using Shipwise.Digest;
 using Shipwise.Mail;
+using Shipwise.Operations;
 using Shipwise.Panel;
 using Shipwise.Search;
 using Shipwise.Security;
 using Shipwise.Site;
 using Shipwise.Sources;
+using Shipwise.Telemetry;
 
 namespace Shipwise.Hosting;
 
@@ -22,6 +24,7 @@ public static class ShipwiseHost
     public static T AddShipwise<T>(this T builder) where T : IHostApplicationBuilder
     {
         SettingsText.AddTo(builder.Services);
+        builder.AddMetricsSource();
         builder.AddDatabase();
         builder.AddCatalog();
         builder.AddSources();
@@ -39,6 +42,7 @@ public static class ShipwiseHost
             ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         });
         builder.AddShipwise();
+        builder.AddOperations();
         builder.AddSecurity();
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddPanelWorker();
@@ -65,6 +69,7 @@ public static class ShipwiseHost
         app.UseCommunity();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
+        app.MapOperations();
         app.MapCatalog();
         app.MapPanel();
         app.MapCompare();

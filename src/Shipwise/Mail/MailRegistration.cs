@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shipwise.Telemetry;
 
 namespace Shipwise.Mail;
 
@@ -12,6 +13,7 @@ public static class MailRegistration
             return builder;
         }
 
+        builder.AddMetricsSource();
         builder.Services.AddOptions<SmtpOptions>()
             .BindConfiguration(SmtpOptions.Section)
             .ValidateDataAnnotations()

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net.Mail;
 
 namespace Shipwise.Mail;
 
@@ -49,7 +48,12 @@ public sealed class SmtpOptions : IValidatableObject
     };
 
     /// <summary>The parsed <see cref="From"/>; only valid once validation passed. A method, not a property: the configuration binder reads complex properties while binding, before validation.</summary>
-    public MailAddress FromAddress() => new(From!);
+    public MimeKit.MailboxAddress FromMailbox() => ParseMailbox(From)!;
+
+    /// <summary>One address, optionally with a display name; null when <paramref name="text"/> is anything else.</summary>
+    internal static MimeKit.MailboxAddress? ParseMailbox(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && MimeKit.MailboxAddress.TryParse(text, out var mailbox)
+            && mailbox.Address.Contains('@', StringComparison.Ordinal) && mailbox.Domain.Length > 0 && mailbox.LocalPart.Length > 0 ? mailbox : null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -67,7 +71,7 @@ public sealed class SmtpOptions : IValidatableObject
         {
             yield return new ValidationResult("Smtp:From is required when Smtp:Host is set, e.g. 'Shipwise <digest@example.org>'.", [nameof(From)]);
         }
-        else if (!MailAddress.TryCreate(From, out _))
+        else if (ParseMailbox(From) is null)
         {
             yield return new ValidationResult($"Smtp:From '{From}' is not an email address; use e.g. 'Shipwise <digest@example.org>'.", [nameof(From)]);
         }

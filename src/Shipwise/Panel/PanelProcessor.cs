@@ -5,7 +5,8 @@ using Shipwise.Panel.Llm;
 namespace Shipwise.Panel;
 
 /// <summary>Claims queued jobs and runs them, several at a time: used by the background worker and `shipwise review`.</summary>
-public sealed class PanelProcessor(ReviewJobStore jobs, PanelRunner runner, CatalogQueries catalog, IOptions<LlmOptions> llm, ILogger<PanelProcessor> logger)
+public sealed class PanelProcessor(
+    ReviewJobStore jobs, PanelRunner runner, CatalogQueries catalog, IOptions<LlmOptions> llm, Telemetry.ShipwiseMetrics metrics, ILogger<PanelProcessor> logger)
 {
     private const int BatchSize = 1024;
 
@@ -53,6 +54,10 @@ public sealed class PanelProcessor(ReviewJobStore jobs, PanelRunner runner, Cata
             async (i, ct) =>
             {
                 var job = claimed[i];
+                using var span = Telemetry.ShipwiseMetrics.Traces.StartActivity("review job");
+                span?.SetTag("shipwise.critic", job.CriticSlug);
+                span?.SetTag("shipwise.reviewer", job.Reviewer);
+                metrics.ReviewJobStarted();
                 try
                 {
                     prepared[i] = await runner.PrepareAsync(job, tools.GetValueOrDefault(job.ToolId), ct);
@@ -61,6 +66,10 @@ public sealed class PanelProcessor(ReviewJobStore jobs, PanelRunner runner, Cata
                 {
                     logger.LogError(ex, "Review job {Job} ({Critic}) failed", job.Id, job.CriticSlug);
                     prepared[i] = runner.Failed(job, ex.Message);
+                }
+                finally
+                {
+                    metrics.ReviewJobStopped();
                 }
 
                 // An LLM review cost a model call: store it now rather than with the batch.

@@ -1,5 +1,6 @@
 using Shipwise.Core.Panel;
 using Shipwise.Panel.Llm;
+using Shipwise.Telemetry;
 
 namespace Shipwise.Panel;
 
@@ -7,6 +8,7 @@ public static class PanelRegistration
 {
     public static IHostApplicationBuilder AddPanel(this IHostApplicationBuilder builder)
     {
+        builder.AddMetricsSource();
         builder.Services.AddOptions<PanelOptions>()
             .BindConfiguration(PanelOptions.Section)
             .ValidateDataAnnotations()

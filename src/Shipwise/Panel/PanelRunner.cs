@@ -44,7 +44,7 @@ public sealed record PreparedJob(ReviewJob Job, JobResult Result, IReadOnlyList<
 /// </summary>
 public sealed class PanelRunner(
     Db db, CriticCatalog critics, EvidenceReviewer evidence, PeerSnapshots peers, IServiceProvider services, TimeProvider clock,
-    IOptions<PanelOptions> options, ILogger<PanelRunner> logger)
+    IOptions<PanelOptions> options, Telemetry.ShipwiseMetrics metrics, ILogger<PanelRunner> logger)
 {
     public async Task<PreparedJob> PrepareAsync(ReviewJob job, StoredTool? stored, CancellationToken cancellationToken)
     {
@@ -157,6 +157,10 @@ public sealed class PanelRunner(
 
         await ReviewStore.InsertAsync(connection, transaction, writes, now);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var job in prepared)
+        {
+            metrics.ReviewJobFinished(job.Result.Outcome.ToString().ToLowerInvariant());
+        }
     }
 
     // Back into the queue with exponential backoff, or recorded as failed after the last attempt.

@@ -12,7 +12,7 @@ namespace Shipwise.Panel;
 /// unchanged tool again is a no-op, and a new peer or a reviewer upgrade re-reviews. Claims are leases: a worker that
 /// dies leaves its jobs to be claimed again once the lease runs out.
 /// </summary>
-public sealed class ReviewJobStore(Db db, TimeProvider clock, IOptions<PanelOptions> options)
+public sealed class ReviewJobStore(Db db, TimeProvider clock, IOptions<PanelOptions> options, Telemetry.ShipwiseMetrics metrics)
 {
     private const string JobColumns =
         "id AS Id, tool_id AS ToolId, critic_slug AS CriticSlug, facts_hash AS FactsHash, critic_version AS CriticVersion, " +
@@ -90,6 +90,7 @@ public sealed class ReviewJobStore(Db db, TimeProvider clock, IOptions<PanelOpti
         }
 
         await transaction.CommitAsync(cancellationToken);
+        metrics.ReviewJobsQueued(created);
         return created;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Shipwise.Telemetry;
 
 namespace Shipwise.Search;
 
@@ -7,6 +8,7 @@ public static class SearchRegistration
     /// <summary>Tool search: one index per node, built when the host starts and kept fresh (see <see cref="ToolSearch"/>).</summary>
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
+        builder.AddMetricsSource();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ToolSearch>();
         builder.Services.TryAddSingleton<Catalog.IToolFinder>(services => services.GetRequiredService<ToolSearch>());

@@ -36,6 +36,7 @@ public sealed class ToolSearch : IToolFinder, IDisposable
 
     private readonly Db _db;
     private readonly TimeProvider _clock;
+    private readonly Telemetry.ShipwiseMetrics _metrics;
     private readonly CatalogChangeNotifier _changes;
     private readonly ILogger<ToolSearch> _logger;
     private readonly Lock _gate = new();
@@ -46,9 +47,10 @@ public sealed class ToolSearch : IToolFinder, IDisposable
     private bool _lastRefreshFailed;
     private long _lastCheckTicks;
 
-    public ToolSearch(Db db, TimeProvider clock, CatalogChangeNotifier changes, ILogger<ToolSearch> logger)
+    public ToolSearch(Db db, TimeProvider clock, CatalogChangeNotifier changes, Telemetry.ShipwiseMetrics metrics, ILogger<ToolSearch> logger)
     {
         _db = db;
+        _metrics = metrics;
         _clock = clock;
         _changes = changes;
         _logger = logger;
@@ -67,7 +69,10 @@ public sealed class ToolSearch : IToolFinder, IDisposable
             return SearchResult.Empty(SearchText.Effective(query));
         }
 
-        return (await IndexAsync(ct)).Search(query, limit);
+        var started = _clock.GetTimestamp();
+        var result = (await IndexAsync(ct)).Search(query, limit);
+        _metrics.Search(_clock.GetElapsedTime(started));
+        return result;
     }
 
     public async Task<IReadOnlyList<long>> FindIdsAsync(string query, int limit, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 using Shipwise.Site.Embeds;
+using Shipwise.Telemetry;
 
 namespace Shipwise.Site;
 
@@ -20,6 +21,7 @@ public static class SiteRegistration
 
     public static IHostApplicationBuilder AddSite(this IHostApplicationBuilder builder)
     {
+        builder.AddMetricsSource();
         builder.Services.AddOptions<SiteOptions>()
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
@@ -146,7 +148,7 @@ public static class SiteRegistration
 /// Caches anonymous GETs of public pages under the current content version, so a page rendered
 /// from data that has since changed is never served again, whichever node rendered it.
 /// </summary>
-public sealed class SitePagePolicy(SiteChanges changes) : IOutputCachePolicy
+public sealed class SitePagePolicy(SiteChanges changes, Telemetry.ShipwiseMetrics metrics) : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -160,10 +162,19 @@ public sealed class SitePagePolicy(SiteChanges changes) : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        metrics.PageCache(hit: true);
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        if (context.AllowCacheLookup)
+        {
+            metrics.PageCache(hit: false);
+        }
+
         var response = context.HttpContext.Response;
         // Only whole, public answers are kept: no errors, redirects or responses that set cookies.
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)

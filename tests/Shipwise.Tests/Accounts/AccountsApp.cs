@@ -15,21 +15,26 @@ public abstract class AccountsApp(string provider) : IAsyncLifetime
     public const string PublicUrl = "https://shipwise.test";
     public const string OperatorAddress = "operator@shipwise.test";
 
-    public TestDatabase Database { get; private set; } = null!;
+    private readonly FixtureSkip _skip = new();
+    private TestDatabase? _database;
+    private MailDevServer? _mail;
+    private ShipwiseFactory? _factory;
 
-    public MailDevServer Mail { get; private set; } = null!;
+    public TestDatabase Database => _skip.Get(_database);
 
-    public ShipwiseFactory Factory { get; private set; } = null!;
+    public MailDevServer Mail => _skip.Get(_mail);
+
+    public ShipwiseFactory Factory => _skip.Get(_factory);
 
     public string Provider => provider;
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => _skip.StartAsync(async () =>
     {
-        Database = await TestDatabase.CreateAsync(provider);
-        Mail = await MailDevServer.StartAsync();
-        Factory = new ShipwiseFactory(Database, Settings(Mail));
-        _ = Factory.Server;
-    }
+        _database = await TestDatabase.CreateAsync(provider);
+        _mail = await MailDevServer.StartAsync();
+        _factory = new ShipwiseFactory(_database, Settings(_mail));
+        _ = _factory.Server;
+    });
 
     public static Dictionary<string, string?> Settings(MailDevServer mail)
     {
@@ -66,9 +71,21 @@ public abstract class AccountsApp(string provider) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        await Mail.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_mail is not null)
+        {
+            await _mail.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

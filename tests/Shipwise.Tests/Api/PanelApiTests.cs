@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Tests.Infrastructure;
 
 namespace Shipwise.Tests.Api;
@@ -64,7 +65,7 @@ public abstract class PanelApiTests(AppFixture app)
         var cited = founder.GetProperty("citedFacts").EnumerateArray().ToList();
         Assert.Contains(cited, c => c.GetProperty("path").GetString() == "facts.pricing" && c.GetProperty("source").GetString()!.StartsWith("https://"));
         Assert.Equal("evidence", founder.GetProperty("reviewer").GetString());
-        Assert.Equal(ManualTimeProvider.DefaultStart, founder.GetProperty("reviewedAt").GetDateTimeOffset());
+        Assert.Equal(TestClock.DefaultStart, founder.GetProperty("reviewedAt").GetDateTimeOffset());
     }
 
     [Fact]

@@ -36,12 +36,12 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task Export_then_import_is_lossless()
     {
-        await using var first = await TestDatabase.CreateAsync(provider);
+        await using var first = await TestDatabase.CreateMigratedAsync(provider);
         var imported = await ShipwiseProcess.RunAsync(first, "import", RepoPaths.FixtureCatalog);
         Assert.True(imported.ExitCode == 0, imported.Error);
         var exported = await ExportAsync(first, "first.json");
 
-        await using var second = await TestDatabase.CreateAsync(provider);
+        await using var second = await TestDatabase.CreateMigratedAsync(provider);
         var reimported = await ShipwiseProcess.RunAsync(second, "import", WorkFile("first.json"));
         Assert.True(reimported.ExitCode == 0, reimported.Error);
         Assert.Equal(exported, await ExportAsync(second, "second.json"));
@@ -59,12 +59,12 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task The_demo_catalog_folder_with_its_groups_survives_export_then_import()
     {
-        await using var first = await TestDatabase.CreateAsync(provider);
+        await using var first = await TestDatabase.CreateMigratedAsync(provider);
         var imported = await ShipwiseProcess.RunAsync(first, "import", RepoPaths.DemoCatalog);
         Assert.True(imported.ExitCode == 0, imported.Error);
         var exported = await ExportAsync(first, "demo-first.json");
 
-        await using var second = await TestDatabase.CreateAsync(provider);
+        await using var second = await TestDatabase.CreateMigratedAsync(provider);
         var reimported = await ShipwiseProcess.RunAsync(second, "import", WorkFile("demo-first.json"));
         Assert.True(reimported.ExitCode == 0, reimported.Error);
         Assert.Equal(exported, await ExportAsync(second, "demo-second.json"));
@@ -83,7 +83,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task After_a_rename_by_alias_export_then_import_into_an_empty_database_is_lossless()
     {
-        await using var first = await TestDatabase.CreateAsync(provider);
+        await using var first = await TestDatabase.CreateMigratedAsync(provider);
         Assert.Equal(0, (await ShipwiseProcess.RunAsync(first, "import", RepoPaths.DemoCatalog)).ExitCode);
         var vllm = JsonSerializer.SerializeToNode(TestCatalogs.Read(RepoPaths.DemoCatalog).Tools.Single(t => t.Slug == "vllm"), CatalogJson.Options)!;
         vllm["slug"] = "vllm-engine";
@@ -94,7 +94,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
         Assert.Contains("0 added, 1 updated", renamed.Output);
 
         var exported = await ExportAsync(first, "renamed.json");
-        await using var second = await TestDatabase.CreateAsync(provider);
+        await using var second = await TestDatabase.CreateMigratedAsync(provider);
         var restored = await ShipwiseProcess.RunAsync(second, "import", WorkFile("renamed.json"));
         Assert.True(restored.ExitCode == 0, restored.Error);
         Assert.Equal(exported, await ExportAsync(second, "restored.json"));
@@ -110,7 +110,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task A_competitor_may_be_named_by_an_alias_in_the_file_or_the_catalog_but_must_exist()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         const string source = "\"source\":\"https://example.com\",\"asOf\":\"2025-01-01\",\"status\":\"verified\"";
         string Competing(string slug, params string[] others) =>
             Tool(slug, extra: $$$""","facts":{"competitors":{"value":[{{{string.Join(",", others.Select(o => $"\"{o}\""))}}}],{{{source}}}}}""");
@@ -133,7 +133,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task A_file_with_one_bad_row_changes_nothing_and_names_the_row_and_field()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await File.WriteAllTextAsync(WorkFile("good.json"), ToolsJson(Tool("tool-a"), Tool("tool-b")), TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", WorkFile("good.json"))).ExitCode);
         var before = await ExportAsync(db, "before.json");
@@ -156,7 +156,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task Malformed_json_is_reported_with_its_line()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await File.WriteAllTextAsync(WorkFile("broken.json"), "{\"schemaVersion\":1,\n\"tools\":[\n" + Tool("tool-a") + ",\n{\"slug\": }\n]}", TestContext.Current.CancellationToken);
         var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("broken.json"));
         Assert.Equal(1, result.ExitCode);
@@ -167,7 +167,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task A_missing_required_field_and_a_misspelt_field_are_named()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var file = ToolsJson(
             """{"slug":"no-name","vendor":{"name":"Acme"},"kind":"model","category":"language-models","tagline":"x"}""",
             Tool("typo", extra: ""","taglne":"oops" """));
@@ -183,7 +183,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task A_slug_with_a_trailing_newline_is_refused()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await File.WriteAllTextAsync(WorkFile("newline.json"), ToolsJson(Tool("nl-slug\\n")), TestContext.Current.CancellationToken);
         var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("newline.json"));
         Assert.Equal(1, result.ExitCode);
@@ -193,7 +193,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task Characters_a_feed_or_page_cannot_carry_are_refused_in_every_text_of_a_tool()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         const string source = "\"source\":\"https://example.com\",\"asOf\":\"2025-01-01\",\"status\":\"verified\"";
         var file = ToolsJson(
             Tool("tool-0", extra: ""","name":"Bad\u0001Name" """),
@@ -232,7 +232,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task Data_after_the_catalog_object_is_refused_and_nothing_is_imported()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await File.WriteAllTextAsync(WorkFile("two.json"), ToolsJson(Tool("tool-a")) + "\n" + ToolsJson(Tool("tool-b")), TestContext.Current.CancellationToken);
         var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("two.json"));
         Assert.Equal(1, result.ExitCode);
@@ -244,7 +244,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task Export_refuses_a_directory_or_a_missing_folder_with_a_message()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var folder = Directory.CreateDirectory(WorkFile("a-folder")).FullName;
         var intoFolder = await ShipwiseProcess.RunAsync(db, "export", "--out", folder);
         Assert.Equal(1, intoFolder.ExitCode);
@@ -262,7 +262,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task Export_writes_through_a_symlink_and_a_fifo_instead_of_replacing_them()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await File.WriteAllTextAsync(WorkFile("one.json"), ToolsJson(Tool("tool-a")), TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", WorkFile("one.json"))).ExitCode);
 
@@ -337,7 +337,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task Import_upserts_by_slug_or_alias()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await File.WriteAllTextAsync(WorkFile("v1.json"), ToolsJson(Tool("old-slug")), TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", WorkFile("v1.json"))).ExitCode);
 
@@ -359,7 +359,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task Csv_updates_flat_fields_and_keeps_facts()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var withFact = Tool("tool-a", extra: ""","facts":{"license":{"value":"MIT","source":"https://example.com/license","asOf":"2025-01-01","status":"verified"}}""");
         await File.WriteAllTextAsync(WorkFile("facts.json"), ToolsJson(withFact), TestContext.Current.CancellationToken);
         Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", WorkFile("facts.json"))).ExitCode);
@@ -379,7 +379,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task A_bad_csv_row_is_named_by_row_and_field()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var csv = "slug,name,vendor,kind,category,tagline,releaseDate\n" +
                   "tool-a,Tool A,Acme,model,language-models,Fine,2025-01-01\n" +
                   "tool-b,Tool B,Acme,model,language-models,Fine,2025-13-45\n";
@@ -393,7 +393,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task Invalid_configuration_names_the_setting()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var result = await ShipwiseProcess.RunWithEnvironmentAsync(db, new() { ["Database__Provider"] = "oracle" }, "migrate");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Database:Provider", result.Error);
@@ -402,7 +402,7 @@ public abstract class ImportExportTests(string provider) : IDisposable
     [Fact]
     public async Task Help_is_available_on_every_command()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         foreach (var command in new[] { "serve", "migrate", "import", "export" })
         {
             var result = await ShipwiseProcess.RunAsync(db, command, "--help");

@@ -16,17 +16,22 @@ public abstract class CommunityApp(string provider, Dictionary<string, string?> 
 {
     public const string OperatorEmail = "ops@example.org";
 
-    public TestDatabase Database { get; private set; } = null!;
+    private readonly FixtureSkip _skip = new();
+    private TestDatabase? _database;
+    private ShipwiseFactory? _factory;
+    private HttpClient? _client;
 
-    public ShipwiseFactory Factory { get; private set; } = null!;
+    public TestDatabase Database => _skip.Get(_database);
 
-    public HttpClient Client { get; private set; } = null!;
+    public ShipwiseFactory Factory => _skip.Get(_factory);
+
+    public HttpClient Client => _skip.Get(_client);
 
     public IServiceProvider Services => Factory.Services;
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => _skip.StartAsync(async () =>
     {
-        Database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabase.CreateAsync(provider);
         var all = new Dictionary<string, string?>
         {
             ["Shipwise:Operators:0"] = OperatorEmail,
@@ -36,10 +41,10 @@ public abstract class CommunityApp(string provider, Dictionary<string, string?> 
             all[key] = value;
         }
 
-        Factory = new ShipwiseFactory(Database, all);
-        Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/healthz", TestContext.Current.CancellationToken)).StatusCode);
-    }
+        _factory = new ShipwiseFactory(_database, all);
+        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz", TestContext.Current.CancellationToken)).StatusCode);
+    });
 
     /// <summary>Waits until the background panel has reviewed the demo catalog (at most a minute).</summary>
     public async Task PanelDrainedAsync()
@@ -107,9 +112,17 @@ public abstract class CommunityApp(string provider, Dictionary<string, string?> 
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        _client?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -96,8 +96,84 @@ public abstract class MigrationTests(string provider)
             await connection.ExecuteAsync("INSERT INTO schema_migrations (version, name) VALUES (9999, 'from_the_future')");
         }
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => runner.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<DatabaseSchemaException>(() => runner.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken));
         Assert.Contains("9999", error.Message);
+        Assert.Contains("9999", (await Assert.ThrowsAsync<DatabaseSchemaException>(() => runner.EnsureCurrentAsync(TestContext.Current.CancellationToken))).Message);
+    }
+
+    [Fact]
+    public async Task Only_migrate_migrates_other_commands_name_it_on_an_empty_or_old_database()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        foreach (var args in new[] { new[] { "export" }, ["import", RepoPaths.FixtureCatalog], ["review", "--all"], ["digest", "send"] })
+        {
+            var refused = await ShipwiseProcess.RunAsync(database, args);
+            Assert.True(refused.ExitCode == 2, $"{args[0]}: exit {refused.ExitCode}, {refused.Error}");
+            Assert.Contains("Run `shipwise migrate` first", refused.Error);
+        }
+
+        using (var host = BuildHost(database))
+        {
+            // Nothing was created by the refused commands, not even the migrations table.
+            Assert.Equal(0, await host.Services.GetRequiredService<MigrationRunner>().CurrentVersionAsync(TestContext.Current.CancellationToken));
+            await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(targetVersion: 3, TestContext.Current.CancellationToken);
+        }
+
+        var old = await ShipwiseProcess.RunAsync(database, "export");
+        Assert.Equal(2, old.ExitCode);
+        Assert.Contains("schema is at version 3", old.Error);
+
+        var migrate = await ShipwiseProcess.RunAsync(database, "migrate");
+        Assert.Equal(0, migrate.ExitCode);
+        Assert.Equal(0, (await ShipwiseProcess.RunAsync(database, "import", RepoPaths.FixtureCatalog)).ExitCode);
+    }
+
+    [Fact]
+    public async Task An_applied_migration_that_was_edited_stops_every_start_naming_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var host = BuildHost(database);
+        var db = host.Services.GetRequiredService<Db>();
+        var runner = host.Services.GetRequiredService<MigrationRunner>();
+        await runner.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await runner.EnsureCurrentAsync(TestContext.Current.CancellationToken);
+
+        // The same migrations, with 0003 edited after it was applied.
+        var edited = runner.All.Select(m => m.Version == 3 ? m with { Sql = m.Sql + "\n-- an edit\n" } : m).ToList();
+        var editedRunner = new MigrationRunner(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<MigrationRunner>.Instance, edited);
+        var check = await Assert.ThrowsAsync<DatabaseSchemaException>(() => editedRunner.EnsureCurrentAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("Migration 0003_panel was changed after it was applied", check.Message);
+        await Assert.ThrowsAsync<DatabaseSchemaException>(() => editedRunner.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken));
+
+        // The real executable, whose built-in 0005 no longer matches what the database recorded: serve, migrate and export all stop.
+        await using (var connection = await db.OpenAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(runner.All.Count, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM schema_migrations WHERE checksum IS NOT NULL"));
+            await connection.ExecuteAsync("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 5");
+        }
+
+        foreach (var args in new[] { new[] { "export" }, ["migrate"], ["serve", "--urls", "http://127.0.0.1:0"] })
+        {
+            var result = await ShipwiseProcess.RunAsync(database, args);
+            Assert.True(result.ExitCode == 2, $"{args[0]}: exit {result.ExitCode}, {result.Error}");
+            Assert.Contains("Migration 0005_accounts was changed after it was applied", result.Error);
+        }
+    }
+
+    [Fact]
+    public async Task Migrations_applied_before_checksums_existed_get_theirs_on_the_next_migrate()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var host = BuildHost(database);
+        var runner = host.Services.GetRequiredService<MigrationRunner>();
+        await runner.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var connection = await host.Services.GetRequiredService<Db>().OpenAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync("ALTER TABLE schema_migrations DROP COLUMN checksum");
+        await runner.EnsureCurrentAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(await runner.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var stored = (await connection.QueryAsync<(int Version, string Checksum)>("SELECT version AS Version, checksum AS Checksum FROM schema_migrations")).ToDictionary(r => r.Version, r => r.Checksum);
+        Assert.All(runner.All, m => Assert.Equal(m.Checksum, stored[m.Version]));
     }
 }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Data;
 using Shipwise.Digest;
 using Shipwise.Tests.Accounts;
@@ -32,7 +33,7 @@ public sealed partial class DigestApp : IAsyncDisposable
 
     public ShipwiseFactory Factory { get; }
 
-    public ManualTimeProvider Clock => Factory.Clock;
+    public FakeTimeProvider Clock => Factory.Clock;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -41,8 +42,19 @@ public sealed partial class DigestApp : IAsyncDisposable
 
     public static async Task<DigestApp> StartAsync(string provider, Dictionary<string, string?>? extra = null)
     {
-        var mail = await MailDevServer.StartAsync();
+        // The database first: it may skip the test (no PostgreSQL here), which would leave a maildev started before it running.
         var database = await TestDatabase.CreateAsync(provider);
+        MailDevServer mail;
+        try
+        {
+            mail = await MailDevServer.StartAsync();
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+
         var settings = Settings(mail);
         foreach (var (key, value) in extra ?? [])
         {

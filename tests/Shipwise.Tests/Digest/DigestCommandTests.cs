@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Data;
 using Shipwise.Tests.Infrastructure;
 using Shipwise.Tests.Mail;
@@ -18,7 +19,7 @@ public abstract class DigestCommandTests(string provider)
     public async Task A_send_killed_part_way_and_run_again_mails_every_subscriber_exactly_once()
     {
         await using var mail = await MailDevServer.StartAsync();
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var ids = await PrepareAsync(db, subscribers: 200);
 
         // Two mails a second, so the run is still going when the test kills it; short leases, so the rerun soon takes over its claims.
@@ -74,7 +75,7 @@ public abstract class DigestCommandTests(string provider)
     public async Task An_unreachable_mail_server_is_retried_and_reported_and_a_later_run_completes()
     {
         await using var mail = await MailDevServer.StartAsync();
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await PrepareAsync(db, subscribers: 3);
 
         var down = Environment(mail);
@@ -106,7 +107,7 @@ public abstract class DigestCommandTests(string provider)
     public async Task Missing_settings_stop_the_command_and_are_named(string? leftOut, string message)
     {
         await using var mail = await MailDevServer.StartAsync();
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var env = Environment(mail);
         if (leftOut is null)
         {
@@ -128,7 +129,7 @@ public abstract class DigestCommandTests(string provider)
     /// <summary>Migrates and seeds the database, gives two tools a verdict from an hour ago (real time: the command uses the system clock), adds subscribers.</summary>
     private static async Task<List<long>> PrepareAsync(TestDatabase database, int subscribers)
     {
-        using var host = await TestHost.StartAsync(database, new ManualTimeProvider(DateTimeOffset.UtcNow));
+        using var host = await TestHost.StartAsync(database, new FakeTimeProvider(DateTimeOffset.UtcNow));
         var db = host.Services.GetRequiredService<Db>();
         await DigestApp.SetVerdictAsync(db, "vllm", 5, 2, DateTimeOffset.UtcNow.AddHours(-1));
         await DigestApp.SetVerdictAsync(db, "llama-cpp", 2, 5, DateTimeOffset.UtcNow.AddHours(-2), previousRank: 2, previousPercent: 60);
@@ -149,7 +150,7 @@ public abstract class DigestCommandTests(string provider)
 
     private static async Task<long> CountAsync(TestDatabase database, string sql)
     {
-        using var host = await TestHost.StartAsync(database, new ManualTimeProvider(DateTimeOffset.UtcNow), seed: false);
+        using var host = await TestHost.StartAsync(database, new FakeTimeProvider(DateTimeOffset.UtcNow), seed: false);
         await using var connection = await host.Services.GetRequiredService<Db>().OpenAsync(Token);
         return await connection.ExecuteScalarAsync<long>(sql);
     }

@@ -140,9 +140,8 @@ public abstract class SubscriptionTests(string provider)
         Assert.Contains("Enter an email address in the form name@example.org.", page.Html);
         Assert.Contains("aria-invalid=\"true\"", page.Html);
 
-        var foreign = await browser.PostAsync("/subscribe", form.Html, ("email", "rené@example.org"));
-        Assert.Equal(HttpStatusCode.BadRequest, foreign.Status);
-        Assert.Contains("outside ASCII", foreign.Html);
+        var control = await browser.PostAsync("/subscribe", form.Html, ("email", "reader@example.org\nBcc: victim@example.org"));
+        Assert.Equal(HttpStatusCode.BadRequest, control.Status);
     }
 
     internal static FormUrlEncodedContent OneClick() => new([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]);

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Shipwise.Tests.Infrastructure;
 
 /// <summary>The real app over HTTP (in-memory server) on a real database.</summary>
 public sealed class ShipwiseFactory(TestDatabase database, Dictionary<string, string?>? extraSettings = null, DateTimeOffset? start = null) : WebApplicationFactory<Program>
 {
-    public ManualTimeProvider Clock { get; } = new(start ?? ManualTimeProvider.DefaultStart);
+    public FakeTimeProvider Clock { get; } = new(start ?? TestClock.DefaultStart);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -36,21 +37,26 @@ public sealed class ShipwiseFactory(TestDatabase database, Dictionary<string, st
 /// <summary>One database and one running app per test class, for each provider.</summary>
 public abstract class AppFixture(string provider) : IAsyncLifetime
 {
-    public TestDatabase Database { get; private set; } = null!;
+    private readonly FixtureSkip _skip = new();
+    private TestDatabase? _database;
+    private ShipwiseFactory? _factory;
+    private HttpClient? _client;
 
-    public ShipwiseFactory Factory { get; private set; } = null!;
+    public TestDatabase Database => _skip.Get(_database);
 
-    public HttpClient Client { get; private set; } = null!;
+    public ShipwiseFactory Factory => _skip.Get(_factory);
+
+    public HttpClient Client => _skip.Get(_client);
 
     public string Provider => provider;
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => _skip.StartAsync(async () =>
     {
-        Database = await TestDatabase.CreateAsync(provider);
-        Factory = CreateFactory(Database);
-        Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _database = await TestDatabase.CreateAsync(provider);
+        _factory = CreateFactory(_database);
+        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await PanelDrainedAsync();
-    }
+    });
 
     protected virtual ShipwiseFactory CreateFactory(TestDatabase database) => new(database);
 
@@ -78,9 +84,17 @@ public abstract class AppFixture(string provider) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        _client?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Shipwise.Tests.Browser;
 
 namespace Shipwise.Tests.Infrastructure;
 
@@ -47,10 +48,31 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, builder.ConnectionString, null, name);
     }
 
-    public static string ServerConnectionString() =>
-        Environment.GetEnvironmentVariable(PostgresVariable)
-        ?? throw new InvalidOperationException(
-            $"{PostgresVariable} is not set. The PostgreSQL tests need the server that scripts/test.sh starts: run `bash scripts/test.sh`.");
+    /// <summary>
+    /// A new database at this build's schema, as `shipwise migrate` leaves it: for tests of commands
+    /// other than migrate, which refuse a database that was not migrated.
+    /// </summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(string provider)
+    {
+        var database = await CreateAsync(provider);
+        var options = Microsoft.Extensions.Options.Options.Create(new Shipwise.Data.DatabaseOptions { Provider = provider, ConnectionString = database.ConnectionString });
+        using var db = new Shipwise.Data.Db(options);
+        var runner = new Shipwise.Data.MigrationRunner(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<Shipwise.Data.MigrationRunner>.Instance);
+        await runner.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    /// <summary>The PostgreSQL server scripts/test.sh started; skips the test (locally) or fails it (CI) when there is none.</summary>
+    public static string ServerConnectionString()
+    {
+        var server = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrEmpty(server))
+        {
+            ExternalTools.Missing($"{PostgresVariable} is not set, so there is no PostgreSQL server for this test.");
+        }
+
+        return server;
+    }
 
     public Dictionary<string, string?> Settings() => new()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Catalog;
 using Shipwise.Data;
 using Shipwise.Hosting;
@@ -12,7 +13,7 @@ namespace Shipwise.Tests.Infrastructure;
 /// <summary>The app's services without the web server (as the CLI builds them), on a test database and a test clock.</summary>
 public static class TestHost
 {
-    public static async Task<IHost> StartAsync(TestDatabase database, ManualTimeProvider clock, Dictionary<string, string?>? settings = null, bool seed = true)
+    public static async Task<IHost> StartAsync(TestDatabase database, FakeTimeProvider clock, Dictionary<string, string?>? settings = null, bool seed = true)
     {
         var builder = Host.CreateApplicationBuilder();
         var all = database.Settings();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
@@ -66,7 +67,7 @@ public abstract class LlmDisputeTests(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         await using var server = await FakeChatServer.StartAsync(Token);
-        var clock = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
         var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var evidence = new EvidenceReviewer();
         var critics = PanelCritics.Set.All;

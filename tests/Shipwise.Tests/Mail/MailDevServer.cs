@@ -28,8 +28,14 @@ public sealed record MailDevMessage
     /// <summary>Header names are lower case; structured ones maildev did not keep as text are left out.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The first To address, lower case.</summary>
-    public string Recipient => To.Count == 0 ? "" : To[0].Address.ToLowerInvariant();
+    /// <summary>The addresses of the SMTP envelope (RCPT TO), as the server took them.</summary>
+    public IReadOnlyList<string> EnvelopeTo { get; init; } = [];
+
+    /// <summary>
+    /// The first envelope recipient (else the first To address), lower case. The envelope, because
+    /// maildev's parser reads raw UTF-8 address headers (RFC 6532) as Latin-1; RCPT TO it decodes right.
+    /// </summary>
+    public string Recipient => (EnvelopeTo.Count > 0 ? EnvelopeTo[0] : To.Count == 0 ? "" : To[0].Address).ToLowerInvariant();
 
     public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;
 }
@@ -145,13 +151,12 @@ public sealed class MailDevServer : IAsyncLifetime
         var script = FindScript();
         if (script is null)
         {
-            var reason = $"maildev is not installed: run `npm ci` in tests/tools (scripts/test.sh does), or set {PathVariable} to node_modules/maildev/bin/maildev.";
-            if (System.Environment.GetEnvironmentVariable("CI") == "true")
+            _unavailable = $"maildev is not installed (`npm ci` in tests/tools, or {PathVariable} pointing at node_modules/maildev/bin/maildev), so there is no SMTP server for this test.";
+            if (Browser.ExternalTools.InCi)
             {
-                throw new InvalidOperationException(reason + " CI=true, so mail tests must not be skipped.");
+                Browser.ExternalTools.Missing(_unavailable);
             }
 
-            _unavailable = reason;
             return;
         }
 
@@ -248,7 +253,7 @@ public sealed class MailDevServer : IAsyncLifetime
     {
         if (_unavailable is not null)
         {
-            Assert.Skip(_unavailable);
+            Browser.ExternalTools.Missing(_unavailable);
         }
 
         return this;
@@ -348,6 +353,9 @@ public sealed class MailDevServer : IAsyncLifetime
         Html = e.TryGetProperty("html", out var html) && html.ValueKind == JsonValueKind.String ? html.GetString() : null,
         From = Addresses(e, "from"),
         To = Addresses(e, "to"),
+        EnvelopeTo = e.TryGetProperty("envelope", out var envelope) && envelope.ValueKind == JsonValueKind.Object
+            ? Addresses(envelope, "to").Select(a => a.Address).ToList()
+            : [],
         Headers = e.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object
             ? headers.EnumerateObject().Where(h => h.Value.ValueKind == JsonValueKind.String)
                 .ToDictionary(h => h.Name.ToLowerInvariant(), h => h.Value.GetString()!)

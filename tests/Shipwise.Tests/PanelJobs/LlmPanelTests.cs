@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
@@ -46,7 +47,7 @@ public abstract class LlmPanelTests(string provider)
 
     private static async Task<(IHost Host, Tool Injected)> StartAsync(TestDatabase db, FakeChatServer server)
     {
-        var clock = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
         var host = await TestHost.StartAsync(db, clock, LlmSettings(server));
         var medium = (await host.Services.GetRequiredService<CatalogQueries>().FindAsync("mistral-medium-3", Token)).Tool!.Tool;
         var injected = medium with { Slug = "injected-tool", Name = "Injected Tool", Aliases = [], Description = Injection };
@@ -80,7 +81,7 @@ public abstract class LlmPanelTests(string provider)
     [Fact]
     public async Task An_obedient_model_is_held_as_disputed_and_the_evidence_review_stays_visible()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await using var server = await FakeChatServer.StartAsync(Token);
         var (host, _) = await StartAsync(db, server);
         using var _host = host;
@@ -132,7 +133,7 @@ public abstract class LlmPanelTests(string provider)
     [Fact]
     public async Task A_model_that_keeps_failing_leaves_the_evidence_review_and_a_recorded_failure()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await using var server = await FakeChatServer.StartAsync(Token);
         var (host, _) = await StartAsync(db, server);
         using var _host = host;
@@ -140,8 +141,18 @@ public abstract class LlmPanelTests(string provider)
         var ids = new[] { await IdOfAsync(host, "mistral-medium-3") };
         await host.Services.GetRequiredService<PanelScheduler>().EnqueueAsync(ids, force: false, reviewer: null, Token);
         var results = new List<JobResult>();
-        await host.Services.GetRequiredService<PanelProcessor>().DrainAsync("node", ids, batch => results.AddRange(batch.Select(b => b.Result)), Token);
+        var draining = host.Services.GetRequiredService<PanelProcessor>().DrainAsync("node", ids, batch => results.AddRange(batch.Select(b => b.Result)), Token);
 
+        // The client waits between retries on the test clock: move it on in small steps (well short of
+        // the 15 s before a failed job is due again) until every request has given up.
+        var clock = (FakeTimeProvider)host.Services.GetRequiredService<TimeProvider>();
+        while (!draining.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+            await Task.WhenAny(draining, Task.Delay(10, Token));
+        }
+
+        await draining;
         Assert.Equal(7, results.Count);
         Assert.All(results, r => Assert.Equal(JobOutcome.Retrying, r.Outcome));
         var shown = await host.Services.GetRequiredService<ReviewStore>().CurrentForToolAsync(ids[0], Token);
@@ -154,7 +165,7 @@ public abstract class LlmPanelTests(string provider)
     [Fact]
     public async Task The_disputed_reviews_are_listed_and_decided_from_the_command_line()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await using var server = await FakeChatServer.StartAsync(Token);
         var (host, _) = await StartAsync(db, server);
         using var _host = host;

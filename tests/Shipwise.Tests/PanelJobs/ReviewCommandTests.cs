@@ -8,7 +8,7 @@ public abstract class ReviewCommandTests(string provider)
     [Fact]
     public async Task Reviewing_everything_prints_a_summary_and_a_second_run_costs_nothing()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var env = new Dictionary<string, string> { ["Panel__CriticsPath"] = RepoPaths.CriticsFolder };
         Assert.Equal(0, (await ShipwiseProcess.RunWithEnvironmentAsync(db, env, "import", RepoPaths.FixtureCatalog)).ExitCode);
 
@@ -38,7 +38,7 @@ public abstract class ReviewCommandTests(string provider)
     [InlineData(new[] { "review", "--all", "--reviewer", "llm" }, "Llm:BaseUrl")]
     public async Task Bad_arguments_are_named_and_change_nothing(string[] args, string message)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var env = new Dictionary<string, string> { ["Panel__CriticsPath"] = RepoPaths.CriticsFolder };
         await ShipwiseProcess.RunWithEnvironmentAsync(db, env, "import", RepoPaths.FixtureCatalog);
         var result = await ShipwiseProcess.RunWithEnvironmentAsync(db, env, args);
@@ -49,7 +49,7 @@ public abstract class ReviewCommandTests(string provider)
     [Fact]
     public async Task A_broken_critic_file_stops_the_command_and_names_the_file()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var folder = Directory.CreateTempSubdirectory("critics").FullName;
         foreach (var file in Directory.GetFiles(RepoPaths.CriticsFolder, "*.yaml"))
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
 using Shipwise.Data;
@@ -30,7 +31,7 @@ public abstract class ReviewJobTests(string provider)
     public async Task An_unchanged_tool_is_never_reviewed_twice()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        using var host = await TestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart));
+        using var host = await TestHost.StartAsync(db, new FakeTimeProvider(TestClock.DefaultStart));
         var queued = await EnqueueAllAsync(host);
         Assert.Equal(39 * 7, queued);
         Assert.Equal(queued, await DrainAsync(host, "a"));
@@ -44,7 +45,7 @@ public abstract class ReviewJobTests(string provider)
     public async Task Forcing_a_run_writes_a_new_generation_and_keeps_history()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        using var host = await TestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart));
+        using var host = await TestHost.StartAsync(db, new FakeTimeProvider(TestClock.DefaultStart));
         await EnqueueAllAsync(host);
         await DrainAsync(host, "a");
         await EnqueueAllAsync(host, force: true);
@@ -59,7 +60,7 @@ public abstract class ReviewJobTests(string provider)
         async Task<string> RunAsync()
         {
             await using var db = await TestDatabase.CreateAsync(provider);
-            using var host = await TestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart));
+            using var host = await TestHost.StartAsync(db, new FakeTimeProvider(TestClock.DefaultStart));
             await EnqueueAllAsync(host);
             await DrainAsync(host, "a");
             // Evidence reviews are stored as verdicts and regenerated on read: compare what a reader gets.
@@ -88,7 +89,7 @@ public abstract class ReviewJobTests(string provider)
     public async Task A_killed_worker_leaves_its_jobs_to_be_claimed_again_after_the_lease_and_nothing_is_written_twice()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var clock = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
         using var host = await TestHost.StartAsync(db, clock, new() { ["Panel:LeaseSeconds"] = "60" });
         await EnqueueAllAsync(host);
 
@@ -126,7 +127,7 @@ public abstract class ReviewJobTests(string provider)
     public async Task Several_workers_share_the_queue_without_doing_a_job_twice()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        using var host = await TestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart));
+        using var host = await TestHost.StartAsync(db, new FakeTimeProvider(TestClock.DefaultStart));
         await host.Services.GetRequiredService<PanelScheduler>().EnqueueAsync(null, force: false, "evidence", Token);
 
         // Four nodes at once; on PostgreSQL they skip each other's locked rows.
@@ -140,7 +141,7 @@ public abstract class ReviewJobTests(string provider)
     public async Task Changing_a_tools_facts_queues_a_re_review_and_history_shows_the_move()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var clock = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
         using var host = await TestHost.StartAsync(db, clock);
         await EnqueueAllAsync(host);
         await DrainAsync(host, "a");
@@ -184,7 +185,7 @@ public abstract class ReviewJobTests(string provider)
         }
 
         var settings = new Dictionary<string, string?> { ["Panel:CriticsPath"] = folder };
-        var clock = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
         string oldSummary, oldBody;
         long toolId;
         using (var before = await TestHost.StartAsync(db, clock, settings))

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Data;
 using Shipwise.Search;
 using Shipwise.Tests.Infrastructure;
@@ -24,9 +25,9 @@ public abstract class SearchFreshnessTests(string provider)
     public async Task A_tool_imported_on_another_node_is_found_once_the_check_interval_has_passed()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var clockA = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
+        var clockA = new FakeTimeProvider(TestClock.DefaultStart);
         using var nodeA = await SearchTestHost.StartAsync(db, clockA);
-        using var nodeB = await SearchTestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart), migrateAndSeed: false);
+        using var nodeB = await SearchTestHost.StartAsync(db, new FakeTimeProvider(TestClock.DefaultStart), migrateAndSeed: false);
         var search = nodeA.Search();
         Assert.False(Has(await search.SearchAsync("quokkavision", 10, Token), "quokkavision"));
 
@@ -51,9 +52,9 @@ public abstract class SearchFreshnessTests(string provider)
     public async Task A_tool_changed_on_another_node_is_found_under_its_new_words()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var clockA = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
+        var clockA = new FakeTimeProvider(TestClock.DefaultStart);
         using var nodeA = await SearchTestHost.StartAsync(db, clockA);
-        using var nodeB = await SearchTestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart), migrateAndSeed: false);
+        using var nodeB = await SearchTestHost.StartAsync(db, new FakeTimeProvider(TestClock.DefaultStart), migrateAndSeed: false);
         var search = nodeA.Search();
         Assert.Empty((await search.SearchAsync("wombatic", 10, Token)).Hits);
 
@@ -74,7 +75,7 @@ public abstract class SearchFreshnessTests(string provider)
     public async Task An_import_on_the_same_node_is_found_without_waiting_for_the_interval()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        using var node = await SearchTestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart));
+        using var node = await SearchTestHost.StartAsync(db, new FakeTimeProvider(TestClock.DefaultStart));
         var search = node.Search();
         Assert.False(Has(await search.SearchAsync("quokkavision", 10, Token), "quokkavision"));
 
@@ -87,7 +88,7 @@ public abstract class SearchFreshnessTests(string provider)
     public async Task Invalidate_rebuilds_even_when_the_stamp_did_not_move()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        using var node = await SearchTestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart));
+        using var node = await SearchTestHost.StartAsync(db, new FakeTimeProvider(TestClock.DefaultStart));
         var search = node.Search();
         Assert.Empty((await search.SearchAsync("platypusine", 10, Token)).Hits);
 
@@ -107,7 +108,7 @@ public abstract class SearchFreshnessTests(string provider)
     public async Task A_change_the_stamp_cannot_see_is_picked_up_by_the_periodic_full_rebuild()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var clock = new ManualTimeProvider(ManualTimeProvider.DefaultStart);
+        var clock = new FakeTimeProvider(TestClock.DefaultStart);
         using var node = await SearchTestHost.StartAsync(db, clock);
         var search = node.Search();
         Assert.Empty((await search.SearchAsync("echidnoid", 10, Token)).Hits);
@@ -133,7 +134,7 @@ public abstract class SearchFreshnessTests(string provider)
     public async Task The_first_search_waits_for_the_index_and_an_empty_catalog_finds_nothing()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        using var node = await SearchTestHost.StartAsync(db, new ManualTimeProvider(ManualTimeProvider.DefaultStart), migrateAndSeed: false);
+        using var node = await SearchTestHost.StartAsync(db, new FakeTimeProvider(TestClock.DefaultStart), migrateAndSeed: false);
         var search = node.Search();
 
         // Not migrated yet: the first build fails and so does the search; a later search tries again.

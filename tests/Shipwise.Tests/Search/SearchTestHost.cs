@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Catalog;
 using Shipwise.Data;
 using Shipwise.Hosting;
@@ -15,7 +16,7 @@ namespace Shipwise.Tests.Search;
 /// <summary>One node: the app's services plus search, on a test database and its own test clock.</summary>
 public static class SearchTestHost
 {
-    public static async Task<IHost> StartAsync(TestDatabase database, ManualTimeProvider clock, bool migrateAndSeed = true)
+    public static async Task<IHost> StartAsync(TestDatabase database, FakeTimeProvider clock, bool migrateAndSeed = true)
     {
         var builder = Host.CreateApplicationBuilder();
         var settings = database.Settings();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Search;
 using Shipwise.Tests.Infrastructure;
 
@@ -8,22 +9,30 @@ namespace Shipwise.Tests.Search;
 /// <summary>The demo catalog imported into a real database, searched through the registered <see cref="ToolSearch"/>.</summary>
 public abstract class SearchCatalog(string provider) : IAsyncLifetime
 {
-    public TestDatabase Database { get; private set; } = null!;
+    private readonly FixtureSkip _skip = new();
+    private TestDatabase? _database;
+    private IHost? _host;
 
-    public IHost Host { get; private set; } = null!;
+    public TestDatabase Database => _skip.Get(_database);
+
+    public IHost Host => _skip.Get(_host);
 
     public ToolSearch Search => Host.Search();
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => _skip.StartAsync(async () =>
     {
-        Database = await TestDatabase.CreateAsync(provider);
-        Host = await SearchTestHost.StartAsync(Database, new ManualTimeProvider(ManualTimeProvider.DefaultStart));
-    }
+        _database = await TestDatabase.CreateAsync(provider);
+        _host = await SearchTestHost.StartAsync(_database, new FakeTimeProvider(TestClock.DefaultStart));
+    });
 
     public async ValueTask DisposeAsync()
     {
-        Host.Dispose();
-        await Database.DisposeAsync();
+        _host?.Dispose();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

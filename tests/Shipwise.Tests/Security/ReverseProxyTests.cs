@@ -26,6 +26,8 @@ public abstract partial class ReverseProxyTests(string provider) : IAsyncLifetim
 
     public async ValueTask InitializeAsync()
     {
+        // Before anything starts: xUnit does not dispose a test class whose InitializeAsync skipped, so a server started first would be left running.
+        Browser.ExternalTools.Require(NginxProxy.PathVariable, "nginx");
         _database = await TestDatabase.CreateAsync(provider);
         _readers = await ReaderHost.StartAsync(_database);
         _server = await ServerProcess.StartAsync(_database, new()

@@ -30,7 +30,7 @@ public abstract class SourceCommandTests(string provider)
     {
         var table = SharedData.LiteLlmTable;
         Assert.SkipWhen(table is null, SharedData.Missing);
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var seeded = await ShipwiseProcess.RunAsync(db, "import", RepoPaths.DemoCatalog);
         Assert.True(seeded.ExitCode == 0, seeded.Error);
         var before = await ExportAsync(db);
@@ -63,7 +63,7 @@ public abstract class SourceCommandTests(string provider)
     [Fact]
     public async Task A_file_in_the_wrong_format_fails_with_the_source_named_and_nothing_written()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", RepoPaths.FixtureCatalog)).ExitCode);
         var before = await ExportAsync(db);
         var result = await ShipwiseProcess.RunAsync(db, "import", "--from", "litellm", RecordedSourceServer.Fixture("openrouter-models.json"));
@@ -77,7 +77,7 @@ public abstract class SourceCommandTests(string provider)
     public async Task Refresh_runs_every_configured_source_and_one_failing_source_does_not_stop_the_others()
     {
         await using var server = await RecordedSourceServer.StartAsync();
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", RepoPaths.FixtureCatalog)).ExitCode);
         server.Fail(RecordedSourceServer.LiteLlmPath, 404);
         var settings = new Dictionary<string, string>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
 using Shipwise.Data;
@@ -40,7 +41,7 @@ public sealed class SourcesApp : IAsyncDisposable
 
     public IServiceProvider Services => Factory.Services;
 
-    public ManualTimeProvider Clock => Factory.Clock;
+    public FakeTimeProvider Clock => Factory.Clock;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

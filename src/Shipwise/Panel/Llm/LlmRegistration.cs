@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using Shipwise.Telemetry;
 
 namespace Shipwise.Panel.Llm;
 
@@ -17,6 +18,7 @@ public static class LlmRegistration
     public static IHostApplicationBuilder AddLlmReviewer(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddMetricsSource();
         builder.Services.AddOptions<LlmOptions>()
             .BindConfiguration(LlmOptions.Section)
             .ValidateDataAnnotations()

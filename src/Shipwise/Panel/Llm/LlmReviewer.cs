@@ -20,7 +20,7 @@ namespace Shipwise.Panel.Llm;
 /// live below, in the HTTP client's <see cref="LlmResilience"/> pipeline.
 /// </summary>
 public sealed partial class LlmReviewer(
-    [FromKeyedServices(LlmReviewer.ChatClientKey)] IChatClient chat, IOptions<LlmOptions> options, TimeProvider time, ILogger<LlmReviewer> logger)
+    [FromKeyedServices(LlmReviewer.ChatClientKey)] IChatClient chat, IOptions<LlmOptions> options, TimeProvider time, Telemetry.ShipwiseMetrics metrics, ILogger<LlmReviewer> logger)
     : IReviewer
 {
     public const string HttpClientName = "Shipwise.Llm";
@@ -66,8 +66,12 @@ public sealed partial class LlmReviewer(
         var request = Request(requested, FactPaths.All(tool));
         List<ChatMessage> messages = [new(ChatRole.System, LlmPrompt.System(critic, tool.Kind)), new(ChatRole.User, LlmPrompt.User(tool, critic, asOf, evidence))];
 
-        LlmReviewOutcome Outcome(PanelReview? review, int attempts, string? failure) =>
-            new(review, answeredBy, LlmPrompt.Version, promptTokens, completionTokens, time.GetElapsedTime(started), attempts, failure);
+        LlmReviewOutcome Outcome(PanelReview? review, int attempts, string? failure)
+        {
+            var elapsed = time.GetElapsedTime(started);
+            metrics.LlmReview(answeredBy, promptTokens, completionTokens, elapsed, review is not null);
+            return new(review, answeredBy, LlmPrompt.Version, promptTokens, completionTokens, elapsed, attempts, failure);
+        }
 
         IReadOnlyList<string> problems = [];
         for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)

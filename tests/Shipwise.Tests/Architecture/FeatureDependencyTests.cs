@@ -1,0 +1,300 @@
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace Shipwise.Tests.Architecture;
+
+/// <summary>
+/// Feature folders (namespaces under Shipwise.*) may depend on each other, but not in circles.
+/// The dependencies are read from the compiled assembly: every type a feature's code names in a
+/// signature, a field, a base type or an instruction (calls, field reads, casts, new objects),
+/// lambdas and async state machines included.
+/// </summary>
+public sealed class FeatureDependencyTests
+{
+    /// <summary>
+    /// Edges that close a cycle today and are known: each may only disappear (then delete it here).
+    /// Adding one is what this test exists to stop; break the cycle instead (move the shared piece
+    /// down to Data/ or Core, or the feature-specific piece up to where it is used).
+    /// Recorded 2026-12-07 (issue 14), after Data/ left the cycle (DatabaseStartup moved to Hosting):
+    /// one knot remains, mostly pages that compose several features (the tool page in Catalog shows
+    /// panel, votes and bookmarks; Site's home and sitemap read everything) living inside one of them.
+    /// </summary>
+    private static readonly HashSet<string> _knownCycleEdges = new(StringComparer.Ordinal)
+    {
+        "Accounts → Catalog",
+        "Accounts → Mail",
+        "Accounts → Security",
+        "Accounts → Site",
+        "Catalog → Accounts",
+        "Catalog → Community",
+        "Catalog → Panel",
+        "Catalog → Site",
+        "Community → Accounts",
+        "Community → Panel",
+        "Community → Security",
+        "Community → Site",
+        "Compare → Accounts",
+        "Compare → Catalog",
+        "Compare → Community",
+        "Compare → Panel",
+        "Compare → Search",
+        "Compare → Security",
+        "Compare → Site",
+        "Mail → Security",
+        "Panel → Catalog",
+        "Panel → Site",
+        "Search → Catalog",
+        "Search → Site",
+        "Security → Site",
+        "Site → Catalog",
+        "Site → Compare",
+        "Site → Panel",
+        "Site → Search",
+        "Site → Sources",
+        "Sources → Accounts",
+        "Sources → Catalog",
+        "Sources → Panel",
+        "Sources → Site",
+    };
+
+    [Fact]
+    public void No_feature_folder_depends_on_another_in_a_circle()
+    {
+        var graph = Dependencies(typeof(Program).Assembly);
+        var inCycles = CycleEdges(graph).ToHashSet(StringComparer.Ordinal);
+        var added = inCycles.Except(_knownCycleEdges).Order(StringComparer.Ordinal).ToList();
+        var gone = _knownCycleEdges.Except(inCycles).Order(StringComparer.Ordinal).ToList();
+        Assert.True(added.Count == 0, "New dependency cycles between feature folders, through: " + string.Join(", ", added)
+            + ". Every edge in a cycle: " + string.Join(", ", inCycles.Order(StringComparer.Ordinal)));
+        Assert.True(gone.Count == 0, "These cycle edges are gone; delete them from _knownCycleEdges: " + string.Join(", ", gone));
+    }
+
+    [Fact]
+    public void The_dependency_reader_sees_calls_inside_method_bodies_and_lambdas()
+    {
+        // Hosting wires every feature; Cli runs the migrations; both through method bodies only.
+        var graph = Dependencies(typeof(Program).Assembly);
+        Assert.Contains("Catalog", graph["Hosting"]);
+        Assert.Contains("Data", graph["Cli"]);
+        var intoHosting = graph.Where(g => g.Key is not ("Hosting" or "Cli") && g.Value.Contains("Hosting")).Select(g => g.Key).ToList();
+        Assert.True(intoHosting.Count == 0, "Only the CLI may use Hosting, but so do: " + string.Join(", ", intoHosting));
+    }
+
+    /// <summary>feature → features it uses (first namespace segment after "Shipwise.").</summary>
+    internal static Dictionary<string, HashSet<string>> Dependencies(Assembly assembly)
+    {
+        var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var type in assembly.GetTypes())
+        {
+            if (Feature(type) is not { } from)
+            {
+                continue;
+            }
+
+            var uses = graph.TryGetValue(from, out var set) ? set : graph[from] = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var used in TypesUsedBy(type))
+            {
+                if (Feature(used) is { } to && to != from)
+                {
+                    uses.Add(to);
+                }
+            }
+        }
+
+        return graph;
+    }
+
+    private static string? Feature(Type type)
+    {
+        while (type.DeclaringType is { } outer)
+        {
+            type = outer;
+        }
+
+        var ns = type.Namespace;
+        if (ns is null || !ns.StartsWith("Shipwise.", StringComparison.Ordinal) || ns.StartsWith("Shipwise.Core", StringComparison.Ordinal)
+            || type.Assembly != typeof(Program).Assembly)
+        {
+            return null;
+        }
+
+        var rest = ns["Shipwise.".Length..];
+        var dot = rest.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? rest : rest[..dot];
+    }
+
+    private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
+    private static IEnumerable<Type> TypesUsedBy(Type type)
+    {
+        var found = new List<Type>();
+        void Add(Type? t)
+        {
+            if (t is null)
+            {
+                return;
+            }
+
+            if (t.HasElementType)
+            {
+                Add(t.GetElementType());
+                return;
+            }
+
+            found.Add(t);
+            if (t.IsGenericType && !t.IsGenericTypeDefinition)
+            {
+                foreach (var argument in t.GetGenericArguments())
+                {
+                    Add(argument);
+                }
+            }
+        }
+
+        Add(type.BaseType);
+        foreach (var i in type.GetInterfaces())
+        {
+            Add(i);
+        }
+
+        foreach (var field in type.GetFields(All))
+        {
+            Add(field.FieldType);
+        }
+
+        foreach (var property in type.GetProperties(All))
+        {
+            Add(property.PropertyType);
+        }
+
+        foreach (var method in type.GetMethods(All).Cast<MethodBase>().Concat(type.GetConstructors(All)))
+        {
+            if (method is MethodInfo info)
+            {
+                Add(info.ReturnType);
+            }
+
+            foreach (var parameter in method.GetParameters())
+            {
+                Add(parameter.ParameterType);
+            }
+
+            foreach (var used in TypesInBody(method))
+            {
+                Add(used);
+            }
+        }
+
+        return found;
+    }
+
+    private static readonly Dictionary<short, OpCode> _opCodes = typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
+
+    /// <summary>The types named by the tokens of a method's IL: the methods it calls, the fields it touches, the types it creates or casts to.</summary>
+    private static IEnumerable<Type> TypesInBody(MethodBase method)
+    {
+        var il = method.GetMethodBody()?.GetILAsByteArray();
+        if (il is null)
+        {
+            yield break;
+        }
+
+        var module = method.Module;
+        var typeArguments = method.DeclaringType is { IsGenericType: true } d ? d.GetGenericArguments() : null;
+        var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        for (var i = 0; i < il.Length;)
+        {
+            var code = il[i] == 0xFE ? _opCodes[(short)(0xFE00 | il[i + 1])] : _opCodes[il[i]];
+            i += code.Size;
+            var operand = code.OperandType switch
+            {
+                OperandType.InlineNone => 0,
+                OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
+                OperandType.InlineVar => 2,
+                OperandType.InlineI8 or OperandType.InlineR => 8,
+                OperandType.InlineSwitch => 4 + 4 * BitConverter.ToInt32(il, i),
+                _ => 4,
+            };
+            if (code.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok)
+            {
+                MemberInfo? member = null;
+                try
+                {
+                    member = module.ResolveMember(BitConverter.ToInt32(il, i), typeArguments, methodArguments);
+                }
+                catch (Exception ex) when (ex is ArgumentException or BadImageFormatException or TypeLoadException)
+                {
+                    // A token into a generic context we cannot rebuild here; its declaring type is seen elsewhere.
+                }
+
+                if ((member as Type ?? member?.DeclaringType) is { } used)
+                {
+                    yield return used;
+                }
+
+                if (member is MethodInfo { ReturnType: var returns })
+                {
+                    // e.g. a static factory that returns another feature's type.
+                    yield return returns;
+                }
+            }
+
+            i += operand;
+        }
+    }
+
+    /// <summary>"From → To" for every edge inside a strongly connected component (Tarjan).</summary>
+    private static IEnumerable<string> CycleEdges(Dictionary<string, HashSet<string>> graph)
+    {
+        var index = new Dictionary<string, int>();
+        var low = new Dictionary<string, int>();
+        var stack = new Stack<string>();
+        var onStack = new HashSet<string>();
+        var component = new Dictionary<string, int>();
+        var next = 0;
+        var components = 0;
+
+        void Visit(string v)
+        {
+            index[v] = low[v] = next++;
+            stack.Push(v);
+            onStack.Add(v);
+            foreach (var w in graph.GetValueOrDefault(v) ?? [])
+            {
+                if (!index.ContainsKey(w))
+                {
+                    Visit(w);
+                    low[v] = Math.Min(low[v], low[w]);
+                }
+                else if (onStack.Contains(w))
+                {
+                    low[v] = Math.Min(low[v], index[w]);
+                }
+            }
+
+            if (low[v] == index[v])
+            {
+                string w;
+                do
+                {
+                    w = stack.Pop();
+                    onStack.Remove(w);
+                    component[w] = components;
+                }
+                while (w != v);
+                components++;
+            }
+        }
+
+        foreach (var v in graph.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!index.ContainsKey(v))
+            {
+                Visit(v);
+            }
+        }
+
+        return graph.SelectMany(g => g.Value.Where(to => component.TryGetValue(to, out var c) && c == component[g.Key]).Select(to => $"{g.Key} → {to}"));
+    }
+}
