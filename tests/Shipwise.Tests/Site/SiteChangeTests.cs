@@ -140,7 +140,7 @@ public abstract class SiteChangeTests(AppFixture app)
 
         // Ollama still names "vllm" among its competitors; the page and the sitemap link the tool's new address.
         var ollama = await Client.GetStringAsync("/tools/ollama", Token);
-        var competitors = ollama[ollama.IndexOf("Compare with its competitors", StringComparison.Ordinal)..ollama.IndexOf("Top-ranked in", StringComparison.Ordinal)];
+        var competitors = ollama[ollama.IndexOf("class=\"compare-list\"", StringComparison.Ordinal)..ollama.IndexOf("Top-ranked in", StringComparison.Ordinal)];
         Assert.Contains("href=\"/compare/ollama-vs-vllm-engine\"", competitors);
         var sitemap = await Client.GetStringAsync("/sitemaps/tools-0.xml", Token);
         Assert.Contains("/compare/ollama-vs-vllm-engine<", sitemap);

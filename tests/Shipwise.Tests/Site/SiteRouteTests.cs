@@ -105,7 +105,7 @@ public abstract partial class SiteRouteTests(AppFixture app)
         Assert.Equal(7, Regex.Matches(html, "class=\"card critic-card\"").Count);
         Assert.Contains("Facts and sources", html);
         Assert.Matches("<a href=\"https://[^\"]+\" rel=\"noopener nofollow\">", html);
-        Assert.Contains("Entry: Free.", html);
+        Assert.Contains("Pricing: Free.", html);
         Assert.Contains("role=\"img\"", html);
         Assert.Contains("/badge/smolvlm2.svg", html);
         Assert.Contains("&lt;iframe src=", html);
