@@ -9,6 +9,7 @@ public static class SearchRegistration
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ToolSearch>();
+        builder.Services.TryAddSingleton<ToolNameResolver>();
         builder.Services.TryAddSingleton<Catalog.IToolFinder>(services => services.GetRequiredService<ToolSearch>());
         builder.Services.AddHostedService<SearchWarmUp>();
         return builder;

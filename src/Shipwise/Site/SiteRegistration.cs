@@ -36,6 +36,7 @@ public static class SiteRegistration
         builder.Services.AddHostedService<SiteChangeWatcher>();
         builder.Services.AddSingleton<SiteAssets>();
         builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<SiteSuggestions>();
         builder.Services.AddSingleton<Compare.CompareViews>();
         builder.Services.AddSingleton<Compare.CompareQuery>();
         builder.Services.AddHostedService<Compare.CompareViewFlusher>();

@@ -178,7 +178,7 @@ public abstract partial class SiteRouteTests(AppFixture app)
         Assert.Equal("/compare/mistral-small-3-1-vs-smolvlm2", found.Headers.Location?.OriginalString);
 
         var html = await HtmlAsync("/compare?a=smolvlm2&b=zzqqxx", HttpStatusCode.BadRequest);
-        Assert.Contains("No tool matches “zzqqxx” (the second tool)", html);
+        Assert.Contains("The second tool: No tool matches “zzqqxx”", html);
     }
 
     [Fact]
