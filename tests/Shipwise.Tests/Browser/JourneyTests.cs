@@ -20,8 +20,8 @@ public sealed partial class JourneyTests(BrowserApp app)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
 
-        // Home: the first tool in "Latest and changed verdicts".
-        var latest = page.GetByRole(AriaRole.Region, new() { Name = "Latest and changed verdicts" });
+        // Home: the first tool named under "What changed this week, and why".
+        var latest = page.GetByRole(AriaRole.Region, new() { Name = "What changed this week, and why" });
         var firstTool = latest.GetByRole(AriaRole.Link).First;
         var toolName = (await firstTool.InnerTextAsync()).Trim();
         Assert.NotEmpty(toolName);

@@ -63,6 +63,22 @@ public abstract class DemoCatalogSiteTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_home_page_starts_a_comparison_and_lists_only_categories_that_hold_tools()
+    {
+        var page = await PageAsync("/");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "type=\"search\""));
+        Assert.Matches("""<form method="get" action="/compare" class="compare-picker">""", page);
+        Assert.Contains("list=\"home-compare-names\"", page, StringComparison.Ordinal);
+        Assert.Contains("What changed this week, and why", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">0 tools<", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@">0 tools,", page);
+        Assert.Matches(@"class=""pairs"">\s*<li><a href=""/compare/[a-z0-9-]+-vs-[a-z0-9-]+"">", page);
+        // Twelve "new verdict" rows became one line.
+        Assert.DoesNotContain("new verdict", page, StringComparison.Ordinal);
+        Assert.Matches(@"<strong>\d+ tools got a first verdict:</strong>", page);
+    }
+
+    [Fact]
     public async Task Serves_more_than_150_tools()
     {
         var body = await JsonAsync("/api/tools?pageSize=1");

@@ -23,7 +23,7 @@ public abstract partial class SiteRouteTests(AppFixture app)
     }
 
     [Theory]
-    [InlineData("/", "Latest and changed verdicts")]
+    [InlineData("/", "What changed this week, and why")]
     [InlineData("/tools/smolvlm2", "What each critic says")]
     [InlineData("/compare/mistral-small-3-1-vs-smolvlm2", "Reviewer scorecard")]
     [InlineData("/compare", "Compare any two AI tools")]
