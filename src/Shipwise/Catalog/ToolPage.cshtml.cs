@@ -109,6 +109,8 @@ public sealed class ToolPageModel(
             $"/tools/{Tool.Slug}")
         {
             OpenGraphType = "article",
+            ImagePath = $"/share/tools/{Tool.Slug}.png",
+            ImageAlt = $"{Tool.Name}: {(PanelVerdict is { } verdict ? $"{verdict.Label()}, {SiteText.Percent(Panel.ShipPercent)} of the critics who took a side ship it" : "no verdict yet")}.",
             JsonLd = ToolJsonLd.For(Tool, PageUrl, Takes, Panel),
         };
         return Page();

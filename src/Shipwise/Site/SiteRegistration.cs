@@ -57,8 +57,7 @@ public static class SiteRegistration
     public static WebApplication UseSite(this WebApplication app)
     {
         // Pages get an HTML error page (a 404 suggests the nearest tools); the API keeps ProblemDetails.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseErrorStatusPages();
         // Routing after the status-code pages, so a re-executed /error/{code} request is routed afresh.
         app.UseRouting();
         app.Use(ConditionalGetAsync);
@@ -72,6 +71,7 @@ public static class SiteRegistration
         app.MapRazorPages().CacheOutput(CachePolicy);
         app.MapGet("/assets/{file}", SiteAssets.Serve).ExcludeFromDescription();
         app.MapEmbedsAndFeeds();
+        Identity.IdentityEndpoints.MapIdentity(app);
         return app;
     }
 

@@ -44,7 +44,7 @@ public abstract class AppFixture(string provider) : IAsyncLifetime
 
     public string Provider => provider;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(provider);
         Factory = CreateFactory(Database);
