@@ -31,6 +31,7 @@ public static class AccountsRegistration
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<Sessions>();
         builder.Services.AddSingleton<SignInLinks>();
+        builder.Services.AddSingleton<SignInAvailability>();
         builder.Services.AddSingleton<BookmarkQueries>();
         builder.Services.AddSingleton<AccountExport>();
 

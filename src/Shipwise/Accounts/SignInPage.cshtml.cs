@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using Shipwise.Mail;
 using Shipwise.Security;
 using Shipwise.Site;
@@ -13,7 +12,7 @@ namespace Shipwise.Accounts;
 /// used), so the page cannot be used to find out who reads Shipwise.
 /// </summary>
 [PersonalPage]
-public sealed class SignInPageModel(SignInLinks links, MailOutbox queue, MailLinks mailLinks, IOptions<SmtpOptions> smtp) : PageModel
+public sealed class SignInPageModel(SignInLinks links, MailOutbox queue, MailLinks mailLinks, SignInAvailability availability) : PageModel
 {
     public const int MaxReturnUrlLength = 500;
 
@@ -27,7 +26,7 @@ public sealed class SignInPageModel(SignInLinks links, MailOutbox queue, MailLin
 
     public bool Sent { get; private set; }
 
-    public bool Available => smtp.Value.IsConfigured && mailLinks.IsConfigured;
+    public bool Available => availability.CanSignIn;
 
     public int LinkMinutes => (int)links.Lifetime.TotalMinutes;
 

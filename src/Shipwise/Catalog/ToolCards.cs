@@ -119,6 +119,16 @@ public sealed class ToolCards(Db db, ToolNames names)
         return rows.ToList();
     }
 
+    /// <summary>Tool names for a picker's suggestions, best-ranked first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<string>> NamesAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT name FROM tools WHERE lifecycle <> 'unconfirmed' ORDER BY {RankOrder} LIMIT @limit",
+            new { limit }, cancellationToken: cancellationToken));
+        return [.. rows.Distinct(StringComparer.Ordinal).Order(StringComparer.OrdinalIgnoreCase)];
+    }
+
     /// <summary>Tool counts per category (category index pages).</summary>
     public async Task<IReadOnlyDictionary<string, (long Tools, long Shipped)>> CategoryCountsAsync(CancellationToken cancellationToken = default)
     {

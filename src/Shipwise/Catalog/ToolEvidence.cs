@@ -51,7 +51,7 @@ public sealed record ToolEvidence(
         string NameOf(string slug) => names.GetValueOrDefault(slug) ?? slug;
 
         var lines = FactDisplay.All(tool).Select(line => line.Fact == FactName.Competitors
-            ? line with { Value = string.Join(", ", (tool.Facts.Competitors?.Value ?? []).Select(NameOf)) }
+            ? line with { Value = CompetitorNames(tool.Facts.Competitors?.Value ?? [], names) }
             : line);
         var grouped = lines.GroupBy(l => l.Fact.Group())
             .OrderBy(g => Array.FindIndex(_groups, x => x.Group == g.Key))
@@ -94,6 +94,17 @@ public sealed record ToolEvidence(
 
         slugs.AddRange(groups.SelectMany(g => g.Members));
         return slugs.Distinct(StringComparer.Ordinal);
+    }
+
+    // Names, never slugs: a competitor the catalog does not hold is counted, not shown as its raw slug.
+    private static string CompetitorNames(IReadOnlyList<string> competitors, IReadOnlyDictionary<string, string> names)
+    {
+        var known = competitors.Select(c => names.GetValueOrDefault(c) ?? names.GetValueOrDefault(Slug.From(c))).OfType<string>().Distinct().ToList();
+        var others = competitors.Count - known.Count;
+        var text = string.Join(", ", known);
+        return others <= 0 ? text
+            : known.Count == 0 ? $"{others} not in the catalog yet"
+            : $"{text}, and {others} not in the catalog yet";
     }
 
     // "the release date" → "release date": the nouns read as a list after "Not on record:".

@@ -16,6 +16,9 @@ public sealed class ToolPageModel(
 
     public ToolEvidence Evidence { get; private set; } = null!;
 
+    /// <summary>Licence, size, context, price and lifecycle: the strip under the verdict.</summary>
+    public ToolSpecs Specs { get; private set; } = null!;
+
     public StoredTool Stored { get; private set; } = null!;
 
     public Tool Tool => Stored.Tool;
@@ -78,6 +81,7 @@ public sealed class ToolPageModel(
         var byCritic = current.ToDictionary(r => r.CriticSlug);
         Takes = critics.All.OrderBy(c => c.Order).Select(c => (c, byCritic.GetValueOrDefault(c.Slug))).ToList();
         Evidence = await evidence.ForAsync(Tool, cancellationToken);
+        Specs = ToolSpecs.For(Tool, Evidence.Lifecycle);
         Alternatives = await cards.AlternativesAsync(Tool.Category, stored.Id, 6, cancellationToken);
         // A competitor may be named by an alias (an old slug after a rename): follow it to the tool.
         var named = (Tool.Facts.Competitors?.Value ?? []).Select(Slug.From).ToList();
@@ -105,6 +109,8 @@ public sealed class ToolPageModel(
             $"/tools/{Tool.Slug}")
         {
             OpenGraphType = "article",
+            ImagePath = $"/share/tools/{Tool.Slug}.png",
+            ImageAlt = $"{Tool.Name}: {(PanelVerdict is { } verdict ? $"{verdict.Label()}, {SiteText.Percent(Panel.ShipPercent)} of the critics who took a side ship it" : "no verdict yet")}.",
             JsonLd = ToolJsonLd.For(Tool, PageUrl, Takes, Panel),
         };
         return Page();

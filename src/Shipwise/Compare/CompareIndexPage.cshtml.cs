@@ -7,8 +7,8 @@ using Shipwise.Site;
 
 namespace Shipwise.Compare;
 
-/// <summary>Pick any two tools by name, slug or alias; the answer is a redirect to their compare page.</summary>
-public sealed class CompareIndexPageModel(CatalogQueries queries, ToolSearch search) : PageModel
+/// <summary>Pick any two tools by name, slug or alias; the answer is a redirect to their compare page, or a question when a name meant several tools.</summary>
+public sealed class CompareIndexPageModel(ToolNameResolver resolver, ToolCards cards) : PageModel
 {
     public string A { get; private set; } = "";
 
@@ -16,11 +16,15 @@ public sealed class CompareIndexPageModel(CatalogQueries queries, ToolSearch sea
 
     public List<string> Errors { get; } = [];
 
+    public ComparePicker Picker { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync(string? a, string? b, CancellationToken cancellationToken)
     {
         A = (a ?? "").Trim();
         B = (b ?? "").Trim();
         ViewData["Meta"] = new PageMeta("Compare any two AI tools", "Pick two AI tools and see which one to ship with.", "/compare");
+        var names = await cards.NamesAsync(ComparePicker.MaxNames, cancellationToken);
+        Picker = new ComparePicker("compare", A, B, names);
         if (A.Length == 0 || B.Length == 0)
         {
             if (A.Length + B.Length > 0 && Request.Query.ContainsKey("b"))
@@ -31,44 +35,33 @@ public sealed class CompareIndexPageModel(CatalogQueries queries, ToolSearch sea
             return Page();
         }
 
-        var left = await ResolveAsync(A, "first", cancellationToken);
-        var right = await ResolveAsync(B, "second", cancellationToken);
-        if (left is null || right is null)
+        var left = await resolver.ResolveAsync(A, cancellationToken);
+        var right = await resolver.ResolveAsync(B, cancellationToken);
+        Picker = Picker with { AResolution = left, BResolution = right };
+        if (left.Problem is { } leftProblem)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Errors.Add($"The first tool: {leftProblem}");
+        }
+
+        if (right.Problem is { } rightProblem)
+        {
+            Errors.Add($"The second tool: {rightProblem}");
+        }
+
+        if (left.Tool is null || right.Tool is null)
+        {
+            // A question is not an error: the reader picks and sends the form again.
+            Response.StatusCode = Errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
             return Page();
         }
 
-        if (left == right)
+        if (left.Tool.Slug == right.Tool.Slug)
         {
             Errors.Add("Both names lead to the same tool. Pick two different tools.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
-        return Redirect(ComparePair.Path(left, right));
-    }
-
-    private async Task<string?> ResolveAsync(string text, string which, CancellationToken cancellationToken)
-    {
-        if (text.Length > 200)
-        {
-            Errors.Add($"The {which} tool's name is longer than 200 characters.");
-            return null;
-        }
-
-        if (await queries.FindToolAsync(text, cancellationToken) is { } exact)
-        {
-            return exact.Tool.Slug;
-        }
-
-        var hits = await search.SearchAsync(text, 3, cancellationToken);
-        if (hits.Hits.Count > 0)
-        {
-            return hits.Hits[0].Slug;
-        }
-
-        Errors.Add($"No tool matches “{text}” (the {which} tool). Check the spelling or search the catalog.");
-        return null;
+        return Redirect(ComparePair.Path(left.Tool.Slug, right.Tool.Slug));
     }
 }

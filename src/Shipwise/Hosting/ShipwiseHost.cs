@@ -62,7 +62,7 @@ public static class ShipwiseHost
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseErrorResponses();
         app.UseSecurity();
         app.UseSite();
         app.UseAccounts();

@@ -292,6 +292,23 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
     }
 
     /// <summary>Every published review of a tool, oldest first: how each critic's score moved over time.</summary>
+    /// <summary>
+    /// Tools a critic reviewed again (not for the first time) since <paramref name="since"/>, newest first: what the home
+    /// page explains under "what changed". Reads only the newest reviews by id and looks each one's predecessor up by index.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> ReReviewedToolIdsAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long ToolId, DateTimeOffset CreatedAt)>(new CommandDefinition(
+            """
+            SELECT r.tool_id, r.created_at FROM (SELECT id, tool_id, critic_slug, created_at FROM reviews WHERE status = 'published' ORDER BY id DESC LIMIT 5000) r
+            WHERE EXISTS (SELECT 1 FROM reviews p WHERE p.tool_id = r.tool_id AND p.critic_slug = r.critic_slug AND p.id < r.id AND p.status = 'published')
+            ORDER BY r.id DESC
+            """,
+            cancellationToken: cancellationToken));
+        return [.. rows.Where(r => r.CreatedAt >= since).Select(r => r.ToolId).Distinct().Take(limit)];
+    }
+
     public async Task<IReadOnlyList<StoredReview>> HistoryForToolAsync(long toolId, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);

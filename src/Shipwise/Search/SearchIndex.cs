@@ -18,7 +18,10 @@ public sealed class SearchIndex
     // A short prefix can expand to many tokens; beyond this the remaining ones are ignored.
     private const int MaxPrefixExpansions = 1000;
     private const byte NoKey = 2;
-    private const long MaxRank = (SearchText.MaxTerms + 1) * 3L * 4 * 64 * 16;
+    private const long MaxRank = (SearchText.MaxTerms + 1) * 3L * 4 * 64 * 16 * 64;
+
+    // A query of several words is also tried with neighbouring words joined ("smol vlm" as "smolvlm"), up to this many words.
+    private const int MaxJoinedWords = 4;
 
     private static readonly string[] FieldNames = ["name", "alias", "slug", "vendor", "category", "tagline"];
 
@@ -28,6 +31,7 @@ public sealed class SearchIndex
     private readonly string[] _vendors;
     private readonly string[] _categories;
     private readonly string[] _taglines;
+    private readonly string[] _gluedNames;
     private readonly TokenVocabulary _vocabulary;
     private readonly int[] _postingStart;
     private readonly int[] _postingDocs;
@@ -50,6 +54,7 @@ public sealed class SearchIndex
         _vendors = vendors;
         _categories = categories;
         _taglines = taglines;
+        _gluedNames = [.. names.Select(SearchText.Glue)];
         _vocabulary = vocabulary;
         _postingStart = postingStart;
         _postingDocs = postingDocs;
@@ -124,6 +129,24 @@ public sealed class SearchIndex
             }
 
             SearchText.AddTokens(d.Vendor, joinWords: false, t => Add(t, Field.Vendor));
+
+            // The whole name, alias or vendor without spaces or punctuation ("Hugging Face" as "huggingface").
+            AddGlued(d.Name, Field.Name);
+            foreach (var alias in d.Aliases)
+            {
+                AddGlued(alias, Field.Alias);
+            }
+
+            AddGlued(d.Vendor, Field.Vendor);
+            void AddGlued(string text, Field field)
+            {
+                var glued = SearchText.Glue(text);
+                if (glued.Length > 0)
+                {
+                    Add(glued, field);
+                }
+            }
+
             SearchText.AddTokens(d.Category, joinWords: false, t => Add(t, Field.Category));
             SearchText.AddTokens(d.Tagline, joinWords: false, t => Add(t, Field.Tagline));
             foreach (var (id, fields) in docTokens)
@@ -225,16 +248,67 @@ public sealed class SearchIndex
     }
 
     /// <summary>Tools matching every term of the query (each exactly, as a prefix, or within a few typos), best first.</summary>
-    public SearchResult Search(string query, int limit) => Run(query, limit, lenient: false);
+    public SearchResult Search(string query, int limit)
+    {
+        var terms = SearchText.Terms(SearchText.Effective(query));
+        if (terms.Count < 2 || terms.Count > MaxJoinedWords)
+        {
+            return Run(query, limit, lenient: false);
+        }
+
+        // Names written with spaces or without them find each other: every way of joining neighbouring
+        // words is searched too, and a tool keeps its best rank among them.
+        var variants = new List<string> { query };
+        for (var i = 0; i + 1 < terms.Count; i++)
+        {
+            variants.Add(string.Join(' ', terms.Take(i).Append(terms[i] + terms[i + 1]).Concat(terms.Skip(i + 2))));
+        }
+
+        if (terms.Count > 2)
+        {
+            variants.Add(string.Concat(terms));
+        }
+
+        var best = new Dictionary<long, (SearchHit Hit, long Rank)>();
+        var largest = 0;
+        var corrected = true;
+        foreach (var variant in variants)
+        {
+            var result = Run(variant, MaxLimit, lenient: false, out var ranks);
+            for (var i = 0; i < result.Hits.Count; i++)
+            {
+                var hit = result.Hits[i];
+                if (!best.TryGetValue(hit.ToolId, out var known) || ranks[i] < known.Rank)
+                {
+                    best[hit.ToolId] = (hit, ranks[i]);
+                }
+            }
+
+            largest = Math.Max(largest, result.Total);
+            if (result.Hits.Count > 0 && !result.Corrected)
+            {
+                corrected = false;
+            }
+        }
+
+        // Exact while every variant's matches fit in the hits read; beyond that, the largest variant's count (a lower bound).
+        // A rank ends with the tool's place in name order, so equal ranks cannot happen across variants.
+        var hits = best.Values.OrderBy(h => h.Rank).Select(h => h.Hit).Take(Math.Clamp(limit, 0, MaxLimit)).ToList();
+        return new SearchResult(SearchText.Effective(query), hits, Math.Max(best.Count, largest), hits.Count > 0 && corrected);
+    }
 
     /// <summary>
     /// The tools nearest to a mistyped slug or name ("mistral-smal-3-1", "smolvlm-2b"): tools matching
     /// at least half of its parts, those matching more parts first.
     /// </summary>
-    public IReadOnlyList<SearchHit> Suggest(string text, int limit) => Run(text, limit, lenient: true).Hits;
+    public IReadOnlyList<SearchHit> Suggest(string text, int limit) => Run(text, limit, lenient: true, out _).Hits;
 
-    private SearchResult Run(string query, int limit, bool lenient)
+    private SearchResult Run(string query, int limit, bool lenient) => Run(query, limit, lenient, out _);
+
+    /// <param name="ranks">Each hit's rank (lower is better), comparable across queries on this index.</param>
+    private SearchResult Run(string query, int limit, bool lenient, out long[] ranks)
     {
+        ranks = [];
         query = SearchText.Effective(query);
         var terms = SearchText.Terms(query);
         if (terms.Count == 0 || _ids.Length == 0)
@@ -250,7 +324,7 @@ public sealed class SearchIndex
         try
         {
             scratch.Start();
-            return Run(scratch, query, terms, Math.Clamp(limit, 0, MaxLimit), lenient);
+            return Run(scratch, query, terms, Math.Clamp(limit, 0, MaxLimit), lenient, out ranks);
         }
         finally
         {
@@ -258,8 +332,9 @@ public sealed class SearchIndex
         }
     }
 
-    private SearchResult Run(Scratch s, string query, List<string> terms, int limit, bool lenient)
+    private SearchResult Run(Scratch s, string query, List<string> terms, int limit, bool lenient, out long[] ranks)
     {
+        ranks = [];
         var plans = terms.Select(Plan).ToArray();
 
         // Strict: intersect, cheapest term first, so the candidate set only shrinks; once it is small,
@@ -331,11 +406,12 @@ public sealed class SearchIndex
         }
 
         MarkNameMatches(s, epoch, query);
+        var gluedQuery = string.Concat(terms);
 
         var best = new PriorityQueue<int, long>(limit + 1, Comparer<long>.Create((a, b) => b.CompareTo(a)));
         foreach (var doc in candidates)
         {
-            var rank = Rank(s.Docs[doc], terms.Count, doc);
+            var rank = Rank(s.Docs[doc], terms.Count, doc, Closeness(doc, gluedQuery));
             if (best.Count < limit)
             {
                 best.Enqueue(doc, rank);
@@ -354,9 +430,11 @@ public sealed class SearchIndex
         }
 
         var hits = new SearchHit[top.Length];
+        ranks = new long[top.Length];
         for (var i = 0; i < top.Length; i++)
         {
             var (doc, rank) = top[i];
+            ranks[i] = rank;
             var score = Math.Round(100.0 * (MaxRank - (rank >> 32)) / MaxRank, 2);
             hits[i] = new SearchHit(_ids[doc], _slugs[doc], _names[doc], _vendors[doc], _categories[doc], _taglines[doc], score, MatchedOn(s.Docs[doc]));
         }
@@ -366,15 +444,22 @@ public sealed class SearchIndex
     }
 
     /// <summary>Order: more terms matched (lenient only), the query is the name/alias/slug, or starts one; terms found in the name over vendor, category, tagline; fewer typos; fewer partial words; then name.</summary>
-    private static long Rank(in DocState state, int termCount, int doc)
+    private static long Rank(in DocState state, int termCount, int doc, int closeness)
     {
         var missing = termCount - state.Matched;
         long key = (missing * 3) + state.KeyTier;
         key = (key * 4) + FieldClass(state.WorstBest);
         key = (key * 64) + Math.Min((int)state.Edits, 63);
         key = (key * 16) + Math.Min((int)state.Partial, 15);
+        key = (key * 64) + closeness;
         return (key << 32) | (uint)doc;
     }
+
+    /// <summary>
+    /// How far the tool's whole name is from the query, in edits of their letters and digits (at most 63):
+    /// among equally good matches, "olama" puts Ollama before Llama 3.1 405B.
+    /// </summary>
+    private int Closeness(int doc, string gluedQuery) => SearchText.Distance(_gluedNames[doc], gluedQuery, 63);
 
     /// <summary>Name, alias and slug are one class: a term found in any of them is "in the name".</summary>
     private static int FieldClass(byte field) => field switch

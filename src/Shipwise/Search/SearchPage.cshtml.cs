@@ -5,7 +5,7 @@ using Shipwise.Site;
 
 namespace Shipwise.Search;
 
-public sealed class SearchPageModel(ToolSearch search, ToolCards cards) : PageModel
+public sealed class SearchPageModel(ToolSearch search, ToolCards cards, SiteSuggestions suggestions) : PageModel
 {
     public const int Limit = 30;
 
@@ -16,6 +16,11 @@ public sealed class SearchPageModel(ToolSearch search, ToolCards cards) : PageMo
     public IReadOnlyDictionary<long, ToolCard> Cards { get; private set; } = new Dictionary<long, ToolCard>();
 
     public string? Problem { get; private set; }
+
+    /// <summary>For an empty search: the categories that hold tools, with their leaders, and comparisons worth opening.</summary>
+    public IReadOnlyList<CategoryLead> Categories { get; private set; } = [];
+
+    public IReadOnlyList<SuggestedPair> Pairs { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? q, CancellationToken cancellationToken)
     {
@@ -30,6 +35,8 @@ public sealed class SearchPageModel(ToolSearch search, ToolCards cards) : PageMo
 
         if (Query.Length == 0)
         {
+            Categories = await suggestions.CategoriesAsync(cancellationToken);
+            Pairs = await suggestions.ComparisonsAsync(Categories, cancellationToken);
             return Page();
         }
 

@@ -11,6 +11,7 @@ public static class SearchRegistration
         builder.AddMetricsSource();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ToolSearch>();
+        builder.Services.TryAddSingleton<ToolNameResolver>();
         builder.Services.TryAddSingleton<Catalog.IToolFinder>(services => services.GetRequiredService<ToolSearch>());
         builder.Services.AddHostedService<SearchWarmUp>();
         return builder;

@@ -105,6 +105,45 @@ internal static class SearchText
         return pieces;
     }
 
+    /// <summary>The text's letters and digits only, folded: "Hugging Face" gives "huggingface", "SmolVLM2-2.2B" "smolvlm222b".</summary>
+    public static string Glue(string text) => string.Concat(Runs(Fold(text)));
+
+    /// <summary>Levenshtein distance of two short strings, or <paramref name="cap"/> when it is at least that.</summary>
+    public static int Distance(string a, string b, int cap)
+    {
+        if (Math.Abs(a.Length - b.Length) >= cap)
+        {
+            return cap;
+        }
+
+        Span<int> row = b.Length < 128 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            row[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            var rowMin = row[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j - 1], above) + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+                rowMin = Math.Min(rowMin, row[j]);
+            }
+
+            if (rowMin >= cap)
+            {
+                return cap;
+            }
+        }
+
+        return Math.Min(row[b.Length], cap);
+    }
+
     public static bool IsNumber(string token)
     {
         foreach (var c in token)

@@ -13,6 +13,12 @@ public sealed record PageMeta(string Title, string Description, string Canonical
 
     public bool NoIndex { get; init; }
 
+    /// <summary>The page's share image (og:image), a site path such as "/share/tools/smolvlm2.png"; null for none.</summary>
+    public string? ImagePath { get; init; }
+
+    /// <summary>Describes <see cref="ImagePath"/> for readers of the preview who cannot see it.</summary>
+    public string? ImageAlt { get; init; }
+
     public string FullTitle => Title == "Shipwise" ? Title : $"{Title} · Shipwise";
 
     private static readonly JsonSerializerOptions _jsonLd = new()

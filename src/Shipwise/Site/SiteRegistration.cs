@@ -38,6 +38,7 @@ public static class SiteRegistration
         builder.Services.AddHostedService<SiteChangeWatcher>();
         builder.Services.AddSingleton<SiteAssets>();
         builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<SiteSuggestions>();
         builder.Services.AddSingleton<Compare.CompareViews>();
         builder.Services.AddSingleton<Compare.CompareQuery>();
         builder.Services.AddHostedService<Compare.CompareViewFlusher>();
@@ -58,8 +59,7 @@ public static class SiteRegistration
     public static WebApplication UseSite(this WebApplication app)
     {
         // Pages get an HTML error page (a 404 suggests the nearest tools); the API keeps ProblemDetails.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), site => site.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseErrorStatusPages();
         // Routing after the status-code pages, so a re-executed /error/{code} request is routed afresh.
         app.UseRouting();
         app.Use(ConditionalGetAsync);
@@ -73,6 +73,7 @@ public static class SiteRegistration
         app.MapRazorPages().CacheOutput(CachePolicy);
         app.MapGet("/assets/{file}", SiteAssets.Serve).ExcludeFromDescription();
         app.MapEmbedsAndFeeds();
+        Identity.IdentityEndpoints.MapIdentity(app);
         return app;
     }
 

@@ -138,6 +138,8 @@ public static class SitePages
     {
         ["compare-form"] = "/compare",
         ["compare-error"] = "/compare?a=smolvlm&b=no-such-tool",
+        ["compare-question"] = "/compare?a=mistral&b=smolvlm2",
+        ["search-empty"] = "/search",
         ["critics"] = "/critics",
         ["categories"] = "/categories",
         ["about"] = "/about",

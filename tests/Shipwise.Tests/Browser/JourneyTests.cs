@@ -20,11 +20,9 @@ public sealed partial class JourneyTests(BrowserApp app)
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
 
-        // Home: the first tool in "Latest and changed verdicts" that the panel took a side on
-        // (a name no source confirms, say, gets "No verdict yet" and a page with almost no facts).
-        var latest = page.GetByRole(AriaRole.Region, new() { Name = "Latest and changed verdicts" });
-        var sided = latest.Locator("li").Filter(new() { Has = page.Locator(".verdict-ship, .verdict-skip") });
-        var firstTool = sided.First.GetByRole(AriaRole.Link).First;
+        // Home: the first tool named under "What changed this week, and why".
+        var latest = page.GetByRole(AriaRole.Region, new() { Name = "What changed this week, and why" });
+        var firstTool = latest.GetByRole(AriaRole.Link).First;
         var toolName = (await firstTool.InnerTextAsync()).Trim();
         Assert.NotEmpty(toolName);
         await firstTool.ClickAsync();
@@ -32,7 +30,7 @@ public sealed partial class JourneyTests(BrowserApp app)
         // Tool page: verdict, seven critic cards, sourced facts, the score chart.
         await Expect(page).ToHaveURLAsync(ToolUrl());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(toolName);
-        await Expect(page.Locator(".headline .verdict")).ToHaveTextAsync(Verdict());
+        await Expect(page.Locator(".verdict-headline .verdict")).ToHaveTextAsync(Verdict());
         var cards = page.GetByRole(AriaRole.Region, new() { Name = "What each critic says" }).Locator(".critic-card");
         await Expect(cards).ToHaveCountAsync(7);
         foreach (var card in await cards.AllAsync())
@@ -102,7 +100,7 @@ public sealed partial class JourneyTests(BrowserApp app)
 
         await Expect(page).ToHaveURLAsync(new Regex("/tools/mistral-small-3-1$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mistral Small 3.1");
-        await Expect(page.Locator(".headline .verdict")).ToHaveTextAsync(Verdict());
+        await Expect(page.Locator(".verdict-headline .verdict")).ToHaveTextAsync(Verdict());
     }
 
     [Theory]

@@ -4,14 +4,14 @@ using Microsoft.Playwright;
 namespace Shipwise.Tests.Browser;
 
 /// <summary>
-/// Each main page on a phone (360×800) and a desktop (1280×900), light and dark: full-page
-/// screenshots for people to look at (artifacts/screenshots, kept by CI), and no sideways
+/// Every page type on a phone (390×844) and a desktop (1366×768), light and dark: the first screen
+/// and the full page, for people to look at (artifacts/screenshots, kept by CI), and no sideways
 /// scrolling on the phone.
 /// </summary>
 [Collection(nameof(BrowserCollection))]
 public sealed class ScreenshotTests(BrowserApp app)
 {
-    private const int PhoneWidth = 360;
+    private const int PhoneWidth = 390;
 
     // The elements that stick out past the viewport, so a failure names what to fix.
     private const string Overflow = """
@@ -28,23 +28,31 @@ public sealed class ScreenshotTests(BrowserApp app)
         }
         """;
 
-    public static TheoryData<string> Pages() => SitePages.MainNames();
+    public static TheoryData<string> Pages() => [.. SitePages.All.Keys];
+
+    // Pages that answer with an error status on purpose.
+    private static int ExpectedStatus(string name) => name switch
+    {
+        "not-found" => 404,
+        "compare-error" => 400,
+        _ => 200,
+    };
 
     [Theory]
     [MemberData(nameof(Pages))]
     public async Task A_page_fits_a_phone_and_is_captured_in_light_and_dark(string name)
     {
-        var path = SitePages.Main[name];
+        var path = SitePages.All[name];
         Directory.CreateDirectory(BrowserApp.ScreenshotFolder);
         var backgrounds = new Dictionary<ColorScheme, string>();
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
         {
-            foreach (var (device, width, height) in new[] { ("phone", PhoneWidth, 800), ("desktop", 1280, 900) })
+            foreach (var (device, width, height) in new[] { ("phone", PhoneWidth, 844), ("desktop", 1366, 768) })
             {
                 await using var context = await app.NewContextAsync(colorScheme: scheme, width: width, height: height);
                 var page = await context.NewPageAsync();
                 var response = await page.GotoAsync(path);
-                Assert.Equal(200, response!.Status);
+                Assert.Equal(ExpectedStatus(name), response!.Status);
 
                 if (width == PhoneWidth)
                 {
@@ -58,8 +66,9 @@ public sealed class ScreenshotTests(BrowserApp app)
 
                 var file = Path.Combine(BrowserApp.ScreenshotFolder, $"{name}-{device}-{scheme.ToString().ToLowerInvariant()}.png");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file.Replace(".png", "-first-screen.png", StringComparison.Ordinal) });
                 Assert.True(new FileInfo(file).Length > 2_000, $"{file} is (nearly) empty");
-                backgrounds[scheme] = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+                backgrounds[scheme] = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.embed-card') ?? document.body).backgroundColor");
             }
         }
 

@@ -50,7 +50,7 @@ public abstract class AppFixture(string provider) : IAsyncLifetime
 
     public string Provider => provider;
 
-    public ValueTask InitializeAsync() => _skip.StartAsync(async () =>
+    public virtual ValueTask InitializeAsync() => _skip.StartAsync(async () =>
     {
         _database = await TestDatabase.CreateAsync(provider);
         _factory = CreateFactory(_database);

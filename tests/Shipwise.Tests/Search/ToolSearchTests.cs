@@ -147,11 +147,13 @@ public abstract class ToolSearchTests(SearchCatalog catalog)
     }
 
     [Fact]
-    public async Task Ties_are_ordered_by_name()
+    public async Task Ties_are_ordered_by_how_close_the_name_is_to_the_query_then_by_name()
     {
-        var hits = (await SearchAsync("mistral ai", 50)).Hits.Where(h => h.MatchedOn == "vendor").ToList();
+        var hits = (await SearchAsync("hugging face", 50)).Hits.Where(h => h.MatchedOn == "vendor").ToList();
         Assert.True(hits.Count >= 3);
-        Assert.Equal(hits.Select(h => h.Name).Order(StringComparer.OrdinalIgnoreCase), hits.Select(h => h.Name));
+        var expected = hits.OrderBy(h => Shipwise.Search.SearchText.Distance(Shipwise.Search.SearchText.Glue(h.Name), "huggingface", 63))
+            .ThenBy(h => h.Name, StringComparer.OrdinalIgnoreCase).Select(h => h.Name);
+        Assert.Equal(expected, hits.Select(h => h.Name));
     }
 
     [Fact]

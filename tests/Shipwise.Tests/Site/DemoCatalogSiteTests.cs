@@ -27,6 +27,58 @@ public abstract class DemoCatalogSiteTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_tool_page_reads_verdict_specs_comparisons_critics_then_facts()
+    {
+        var page = await PageAsync("/tools/smolvlm2");
+        int At(string marker)
+        {
+            var at = page.IndexOf(marker, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"missing {marker}");
+            return at;
+        }
+
+        int[] order = [At("class=\"verdict-box\""), At("class=\"spec-strip\""), At(">How it compares</h2>"), At(">What each critic says</h2>"), At(">Facts and sources</h2>")];
+        Assert.Equal(order.Order(), order);
+
+        // One headline number; the badge score, the mean and the community figure are not repeated beside it.
+        var verdict = page[At("class=\"verdict-box\"")..At("class=\"spec-strip\"")];
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(verdict, "headline-figure"));
+        Assert.Matches(@"headline-figure"">\d+%</strong>", verdict);
+        Assert.DoesNotContain("badge score", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("mean critic score", page, StringComparison.Ordinal);
+
+        var specs = page[At("class=\"spec-strip\"")..At(">How it compares</h2>")];
+        Assert.Contains("<dt>Licence</dt><dd>Apache-2.0</dd>", specs, StringComparison.Ordinal);
+        Assert.Contains("<dt>Lifecycle</dt><dd>Active</dd>", specs, StringComparison.Ordinal);
+        Assert.Contains("<dt>Price</dt>", specs, StringComparison.Ordinal);
+
+        // Its competitors by name, each with a compare link.
+        var compares = page[At(">How it compares</h2>")..At(">What each critic says</h2>")];
+        Assert.Contains(">SmolVLM2 vs Qwen3-VL</a>", compares, StringComparison.Ordinal);
+        Assert.DoesNotContain(">SmolVLM2 vs qwen3-vl<", compares, StringComparison.Ordinal);
+
+        // Every critic's pass mark is drawn on the score chart.
+        var critics = (await JsonAsync("/api/critics")).EnumerateArray().Count();
+        Assert.Equal(critics, System.Text.RegularExpressions.Regex.Matches(page, "class=\"chart-shipbar\"").Count);
+    }
+
+    [Fact]
+    public async Task The_home_page_starts_a_comparison_and_lists_only_categories_that_hold_tools()
+    {
+        var page = await PageAsync("/");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "type=\"search\""));
+        Assert.Matches("""<form method="get" action="/compare" class="compare-picker">""", page);
+        Assert.Contains("list=\"home-compare-names\"", page, StringComparison.Ordinal);
+        Assert.Contains("What changed this week, and why", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">0 tools<", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@">0 tools,", page);
+        Assert.Matches(@"class=""pairs"">\s*<li><a href=""/compare/[a-z0-9-]+-vs-[a-z0-9-]+"">", page);
+        // Twelve "new verdict" rows became one line.
+        Assert.DoesNotContain("new verdict", page, StringComparison.Ordinal);
+        Assert.Matches(@"<strong>\d+ tools got a first verdict:</strong>", page);
+    }
+
+    [Fact]
     public async Task Serves_more_than_150_tools()
     {
         var body = await JsonAsync("/api/tools?pageSize=1");
@@ -108,7 +160,8 @@ public abstract class DemoCatalogSiteTests(AppFixture app)
         var page = await PageAsync("/tools/mistral-medium-3");
         Assert.Contains("Quality: who measured what", page, StringComparison.Ordinal);
         Assert.Contains("1,369 Elo · run by LMArena, independent", page, StringComparison.Ordinal);
-        Assert.Contains("<strong>Not on record:</strong> prompt caching.", page, StringComparison.Ordinal);
+        // The missing core facts are one collapsed line, not a row each.
+        Assert.Matches(@"<details class=""not-on-record"">\s*<summary>\d+ facts? not on record</summary>\s*<p>No source on record yet for: [^<]*prompt caching", page);
         Assert.DoesNotContain(">Unknown<", page, StringComparison.Ordinal);
     }
 

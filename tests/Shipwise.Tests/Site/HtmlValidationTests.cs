@@ -97,6 +97,7 @@ public sealed partial class HtmlValidationTests(HostileToolSite site) : IClassFi
         ("compare-form", "/compare", HttpStatusCode.OK),
         ("compare-form-prefilled", "/compare?a=smolvlm2", HttpStatusCode.OK),
         ("compare-form-error", "/compare?a=smolvlm&b=no-such-tool", HttpStatusCode.BadRequest),
+        ("compare-form-question", "/compare?a=mistral&b=llama", HttpStatusCode.OK),
         ("critics", "/critics", HttpStatusCode.OK),
         ("critic", "/critics/builder", HttpStatusCode.OK),
         ("critic-category", "/critics/counsel?category=language-models", HttpStatusCode.OK),

@@ -124,7 +124,7 @@ public abstract class SiteChangeTests(AppFixture app)
         await app.Factory.Services.GetRequiredService<Shipwise.Compare.CompareViews>().FlushAsync(Token);
 
         var home = await Client.GetStringAsync("/", Token);
-        var list = home[home.IndexOf("Most-compared pairs", StringComparison.Ordinal)..];
+        var list = home[home.IndexOf("Comparisons worth opening", StringComparison.Ordinal)..];
         Assert.Contains("llama.cpp vs Ollama</a> <span class=\"small muted\">3 views", list);
         Assert.True(list.IndexOf("llama.cpp vs Ollama", StringComparison.Ordinal) < list.IndexOf("MLX vs Ollama</a> <span class=\"small muted\">1 view<", StringComparison.Ordinal));
     }
@@ -140,7 +140,7 @@ public abstract class SiteChangeTests(AppFixture app)
 
         // Ollama still names "vllm" among its competitors; the page and the sitemap link the tool's new address.
         var ollama = await Client.GetStringAsync("/tools/ollama", Token);
-        var competitors = ollama[ollama.IndexOf("Compare with its competitors", StringComparison.Ordinal)..ollama.IndexOf("Top-ranked in", StringComparison.Ordinal)];
+        var competitors = ollama[ollama.IndexOf("class=\"compare-list\"", StringComparison.Ordinal)..ollama.IndexOf("Top-ranked in", StringComparison.Ordinal)];
         Assert.Contains("href=\"/compare/ollama-vs-vllm-engine\"", competitors);
         var sitemap = await Client.GetStringAsync("/sitemaps/tools-0.xml", Token);
         Assert.Contains("/compare/ollama-vs-vllm-engine<", sitemap);
@@ -185,6 +185,12 @@ public abstract class SiteChangeTests(AppFixture app)
         var history = html[html.IndexOf("id=\"history\"", StringComparison.Ordinal)..];
         Assert.Contains("after the price drop", history);
         Assert.Matches(@"went (Ship|Skip|No take) \d+ → (Ship|Skip|No take) \d+ after the price drop", history);
+
+        // The home page says what changed this week and why, by name.
+        var home = await Client.GetStringAsync("/", Token);
+        var week = home[home.IndexOf("id=\"week\"", StringComparison.Ordinal)..home.IndexOf("id=\"compared\"", StringComparison.Ordinal)];
+        Assert.Contains("<strong>Mistral Medium 3</strong>", week);
+        Assert.Matches(@"says (ship|skip|no take) \(\d+ → \d+\) after the price drop", week);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public abstract partial class SiteRouteTests(AppFixture app)
     }
 
     [Theory]
-    [InlineData("/", "Latest and changed verdicts")]
+    [InlineData("/", "What changed this week, and why")]
     [InlineData("/tools/smolvlm2", "What each critic says")]
     [InlineData("/compare/mistral-small-3-1-vs-smolvlm2", "Reviewer scorecard")]
     [InlineData("/compare", "Compare any two AI tools")]
@@ -105,7 +105,7 @@ public abstract partial class SiteRouteTests(AppFixture app)
         Assert.Equal(7, Regex.Matches(html, "class=\"card critic-card\"").Count);
         Assert.Contains("Facts and sources", html);
         Assert.Matches("<a href=\"https://[^\"]+\" rel=\"noopener nofollow\">", html);
-        Assert.Contains("Entry: Free.", html);
+        Assert.Contains("Pricing: Free.", html);
         Assert.Contains("role=\"img\"", html);
         Assert.Contains("/badge/smolvlm2.svg", html);
         Assert.Contains("&lt;iframe src=", html);
@@ -185,7 +185,7 @@ public abstract partial class SiteRouteTests(AppFixture app)
         Assert.Equal("/compare/mistral-small-3-1-vs-smolvlm2", found.Headers.Location?.OriginalString);
 
         var html = await HtmlAsync("/compare?a=smolvlm2&b=zzqqxx", HttpStatusCode.BadRequest);
-        Assert.Contains("No tool matches “zzqqxx” (the second tool)", html);
+        Assert.Contains("The second tool: No tool matches “zzqqxx”", html);
     }
 
     [Fact]

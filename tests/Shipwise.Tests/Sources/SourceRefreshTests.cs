@@ -251,7 +251,7 @@ public abstract class SourceRefreshTests(string provider)
         Assert.Contains("pricing", Stale(before));
         Assert.DoesNotContain("license", Stale(before));
         var page = await app.PageAsync("/tools/gpt-4o-mini");
-        Assert.Contains("Possibly out of date", page);
+        Assert.Contains("possibly out of date</summary>", page);
         Assert.Contains("Context window: as of 18 Jul 2024", page);
 
         // OpenRouter reads the same window and price today: confirmed, so no longer stale, though the facts keep their dates.

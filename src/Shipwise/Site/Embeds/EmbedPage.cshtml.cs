@@ -7,6 +7,11 @@ namespace Shipwise.Site.Embeds;
 /// <summary>/embed/{slug}: a small verdict card for an iframe on another site.</summary>
 public sealed class EmbedPageModel(CatalogQueries queries, ToolCards cards, PublicUrls urls) : PageModel
 {
+    /// <summary>The iframe size the embed snippet names; the card is laid out to fit it whatever the tool's text (EmbedTests measure it).</summary>
+    public const int FrameWidth = 420;
+
+    public const int FrameHeight = 190;
+
     public ToolCard Card { get; private set; } = null!;
 
     public string ToolUrl { get; private set; } = "";
