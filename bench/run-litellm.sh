@@ -22,6 +22,7 @@ measure() { # label, then the command; prints "| label | seconds | MiB | summary
 }
 
 run() { # label prefix
+  "${shipwise[@]}" migrate >/dev/null # only `migrate` creates the schema (docs/operations.md)
   "${shipwise[@]}" import data/catalog >/dev/null
   measure "$1, dry run" "${shipwise[@]}" import --from litellm "$table" --dry-run
   measure "$1, import" "${shipwise[@]}" import --from litellm "$table" --source-url "$source_url" --as-of 2026-07-20

@@ -22,7 +22,8 @@ echo "| run | wall time | peak RSS | CPU time | result |"
 echo "|---|---|---|---|---|"
 db_dir=$(mktemp -d)
 export Database__Provider=sqlite Database__ConnectionString="Data Source=$db_dir/bench.db"
-"${shipwise[@]}" import "$catalog" >/dev/null 2>&1
+"${shipwise[@]}" migrate >/dev/null # only `migrate` creates the schema (docs/operations.md)
+"${shipwise[@]}" import "$catalog" >"$out/last.log" 2>&1 || { cat "$out/last.log"; exit 1; }
 measure "SQLite: review --all" "${shipwise[@]}" review --all
 measure "SQLite: review --all again (nothing changed)" "${shipwise[@]}" review --all
 rm -rf "$db_dir"
@@ -31,6 +32,6 @@ start_postgres >/dev/null
 "${SHIPWISE_PG_PSQL[@]}" -c "CREATE DATABASE bench" >/dev/null
 export Database__Provider=postgres Database__ConnectionString="${SHIPWISE_PG/Database=postgres/Database=bench}"
 "${shipwise[@]}" migrate >/dev/null
-"${shipwise[@]}" import "$catalog" >/dev/null 2>&1
+"${shipwise[@]}" import "$catalog" >"$out/last.log" 2>&1 || { cat "$out/last.log"; exit 1; }
 measure "PostgreSQL 15: review --all" "${shipwise[@]}" review --all
 measure "PostgreSQL 15: review --all again (nothing changed)" "${shipwise[@]}" review --all

@@ -62,6 +62,7 @@ if [ -e "$db" ]; then
 else
   echo "== database: import and evidence panel ($tools tools) into $db"
   t=$SECONDS
+  "${shipwise[@]}" migrate >/dev/null # only `migrate` creates the schema (docs/operations.md)
   "${shipwise[@]}" import "$catalog" >"$results/import.log" 2>&1 || { cat "$results/import.log"; exit 1; }
   echo "import: $((SECONDS - t)) s, $(grep -o 'Imported.*' "$results/import.log")"
   t=$SECONDS
