@@ -220,8 +220,18 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, ToolNames too
     private static IEnumerable<string> GroupNames(ToolGroup group) =>
         (group.Aliases ?? []).Select(Slug.From).Where(a => a.Length > 0).Prepend(group.Slug).Distinct(StringComparer.Ordinal);
 
-    /// <summary>A slug one entry names: a competitor, a successor, a hosting provider or a group member.</summary>
-    private sealed record Reference(string Name, string Owner, string Location, ParsedTool At);
+    /// <summary>
+    /// A slug one entry names: a competitor, a successor, a hosting provider or a group member.
+    /// It keeps only where the entry was, not the entry: references live until the whole file is
+    /// read, and holding every parsed tool would hold the whole catalog in memory.
+    /// </summary>
+    private sealed record Reference(string Name, string Owner, string Location, int? Line, string? File)
+    {
+        public Reference(string name, string owner, string location, ParsedTool at)
+            : this(name, owner, location, at.Line, at.File)
+        {
+        }
+    }
 
     private static IEnumerable<Reference> ReferencesOf(Tool tool, ParsedTool at)
     {
@@ -316,11 +326,11 @@ public sealed class CatalogImporter(Db db, CatalogQueries queries, ToolNames too
             if (canonical is null)
             {
                 var hint = claimed.TryGetValue(r.Name, out var owner) ? $" (it names the {owner}, not a tool)" : "";
-                problem(new(r.At.Line, r.Location, $"'{r.Name}' is not a tool (by slug or alias) in these files or in the catalog{hint}") { File = r.At.File });
+                problem(new(r.Line, r.Location, $"'{r.Name}' is not a tool (by slug or alias) in these files or in the catalog{hint}") { File = r.File });
             }
             else if (canonical == r.Owner)
             {
-                problem(new(r.At.Line, r.Location, $"'{r.Name}' names this tool itself") { File = r.At.File });
+                problem(new(r.Line, r.Location, $"'{r.Name}' names this tool itself") { File = r.File });
             }
         }
     }
