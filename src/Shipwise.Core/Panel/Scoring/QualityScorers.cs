@@ -178,7 +178,7 @@ public sealed class EvidenceIndependenceScorer : CriterionScorer
                 })
                 : (Phrasing.Choose(inputs.Seed, "indep-some", 3) switch
                 {
-                    0 => $"{independent.Count} of {inputs.Name}'s {n} figures are independent ({Phrasing.List(evaluators)}); {Breakdown(evaluations.Where(e => e.Relation != EvaluatorRelation.Independent).ToList())}.",
+                    0 => $"{independent.Count} of {inputs.Name}'s {n} figures {(independent.Count == 1 ? "is" : "are")} independent ({Phrasing.List(evaluators)}); {Breakdown(evaluations.Where(e => e.Relation != EvaluatorRelation.Independent).ToList())}.",
                     1 => $"{Phrasing.List(evaluators)} measured {inputs.Name} independently: {independent.Count} of {n} figures.",
                     _ => $"Independent numbers for {inputs.Name}: {independent.Count} of {n}, from {Phrasing.List(evaluators)}.",
                 });
