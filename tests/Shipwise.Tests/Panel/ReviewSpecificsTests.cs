@@ -127,6 +127,16 @@ public partial class ReviewSpecificsTests
         Assert.True(dated > 10, $"{dated} reviews date their oldest fact");
     }
 
+    [Fact]
+    public void A_name_ending_in_s_takes_a_bare_apostrophe_where_facts_are_counted()
+    {
+        Assert.Equal("Transformers'", Phrasing.Possessive("Transformers"));
+        Assert.Equal("vLLM's", Phrasing.Possessive("vLLM"));
+        var lines = DemoPanel.Reviews.SelectMany(r => r.Review.Body.Split(". ")).Where(s => s.Contains(" facts ", StringComparison.Ordinal) && s.Contains("verified", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(lines);
+        Assert.DoesNotContain(lines, l => l.Contains("s's ", StringComparison.Ordinal));
+    }
+
     [GeneratedRegex(@"(?:the oldest, [^,]+, dates? from|run from) (?<date>\d{1,2} [A-Z][a-z]{2} \d{4})")]
     private static partial Regex Oldest();
 }

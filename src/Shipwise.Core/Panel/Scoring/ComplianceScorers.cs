@@ -347,7 +347,7 @@ public sealed class LicenceTermsScorer : CriterionScorer
             findings.Add(new Finding("licence-peers", 0, Phrasing.Choose(inputs.Seed, "size-licence", 2) switch
             {
                 0 => $"Nearest in size to {inputs.Name} ({FactFormat.Number(size)}B), {said}.",
-                _ => $"Closest in size to {inputs.Name}'s {FactFormat.Number(size)}B, {said}.",
+                _ => $"Closest in size to {Phrasing.Possessive(inputs.Name)} {FactFormat.Number(size)}B, {said}.",
             }, 0.7));
             return Outcome(score, inputs.Uses(FactName.License, FactName.LicenseTerms), [.. findings]);
         }

@@ -327,8 +327,8 @@ internal static class ReviewComposer
             {
                 0 => $"All {n} facts on record for {name} were checked on {FactFormat.Date(latest)}, {verified} of them verified.{gap}",
                 _ => verified == n
-                    ? $"Every one of {name}'s {n} facts is verified, all checked on {FactFormat.Date(latest)}.{gap}"
-                    : $"{verified} of {name}'s {n} facts are verified, every one checked on {FactFormat.Date(latest)}.{gap}",
+                    ? $"Every one of {Phrasing.Possessive(name)} {n} facts is verified, all checked on {FactFormat.Date(latest)}.{gap}"
+                    : $"{verified} of {Phrasing.Possessive(name)} {n} facts are verified, every one checked on {FactFormat.Date(latest)}.{gap}",
             });
         }
 
@@ -336,8 +336,8 @@ internal static class ReviewComposer
         var dates = what.StartsWith("the ", StringComparison.Ordinal) && oldest.Name.IsPluralNoun() && oldest.Name is not FactName.Evaluations ? "date" : "dates";
         return (Phrasing.Choose(inputs.Seed, "record", 2) switch
         {
-            0 => $"{(verified == n ? "All" : verified.ToString(System.Globalization.CultureInfo.InvariantCulture))} of {name}'s {n} facts are verified; the oldest, {what}, {dates} from {FactFormat.Date(oldest.Cited.AsOf)}.{gap}",
-            _ => $"{name}'s {n} facts on record ({verified} verified) run from {FactFormat.Date(oldest.Cited.AsOf)}, {what}, to {FactFormat.Date(latest)}.{gap}",
+            0 => $"{(verified == n ? "All" : verified.ToString(System.Globalization.CultureInfo.InvariantCulture))} of {Phrasing.Possessive(name)} {n} facts are verified; the oldest, {what}, {dates} from {FactFormat.Date(oldest.Cited.AsOf)}.{gap}",
+            _ => $"{Phrasing.Possessive(name)} {n} facts on record ({verified} verified) run from {FactFormat.Date(oldest.Cited.AsOf)}, {what}, to {FactFormat.Date(latest)}.{gap}",
         });
     }
 
@@ -349,7 +349,10 @@ internal static class ReviewComposer
         FactName.Offerings => "an offering's price",
         FactName.Lifecycle => "the status entry",
         _ when use.Name.Noun().StartsWith("the ", StringComparison.Ordinal) => use.Name.Noun(),
-        _ => $"the entry on {use.Name.Noun()}",
+        FactName.TrainsOnInputs => "the training-on-inputs term",
+        FactName.DataRetentionDays => "the retention period",
+        FactName.OpenaiCompatible => "the OpenAI-compatibility entry",
+        _ => $"the {use.Name.Noun()} entry",
     };
 
     private static ReviewText Finish(Critic critic, string summary, List<string> sentences, string? record = null, string? kind = null)
