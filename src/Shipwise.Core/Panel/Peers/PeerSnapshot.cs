@@ -234,10 +234,12 @@ public sealed class PeerSnapshot
         var below = SortedPeers.Between(0, lo, self);
         var ties = SortedPeers.Between(lo, hi, self);
         var above = SortedPeers.Between(hi, s.Count, self);
-        var (nearBelow, nearAbove) = (s.Below(lo, self), s.Above(hi, self));
+        // Of several peers at the same value, each tool names its own pick, so a crowd at 1M tokens is not always led by the same name.
+        var seed = Scoring.Phrasing.Hash(slug);
+        var (nearBelow, nearAbove) = (s.Below(lo, self, seed), s.Above(hi, self, seed));
         return lowerIsBetter
-            ? new PeerStanding(above, ties, n, nearBelow, nearAbove, s.FirstName(lo, hi, self))
-            : new PeerStanding(below, ties, n, nearAbove, nearBelow, s.FirstName(lo, hi, self));
+            ? new PeerStanding(above, ties, n, nearBelow, nearAbove, s.FirstName(lo, hi, self, seed))
+            : new PeerStanding(below, ties, n, nearAbove, nearBelow, s.FirstName(lo, hi, self, seed));
     }
 
     /// <summary>
@@ -252,7 +254,9 @@ public sealed class PeerSnapshot
         }
 
         var peers = group.Without(slug, name);
-        return peers.Count == 0 ? [] : [.. Enumerable.Range(0, Math.Min(count, peers.Count)).Select(i => peers[(int)((seed + (uint)i) % (uint)peers.Count)])];
+        // Neighbours in the list would pair the same two names in every review; a seeded stride pairs them differently.
+        var stride = peers.Count <= 1 ? 1u : 1 + ((seed / 31) % (uint)(peers.Count - 1));
+        return peers.Count == 0 ? [] : [.. Enumerable.Range(0, Math.Min(count, peers.Count)).Select(i => peers[(int)((seed + ((uint)i * stride)) % (uint)peers.Count)]).Distinct()];
     }
 
     /// <summary>One other pickable peer of the same kind whose licence passes <paramref name="test"/>, picked by <paramref name="seed"/>.</summary>
@@ -267,6 +271,49 @@ public sealed class PeerSnapshot
 
         var group = licences[(int)(seed % (uint)licences.Count)].Without(slug);
         return group.Count == 0 ? null : group[(int)((seed / 7) % (uint)group.Count)];
+    }
+
+    private static readonly Func<PeerSummary, decimal?> s_size = static p => p.License is null ? null : p.TotalBillions;
+
+    /// <summary>
+    /// Up to two licensed peers nearest in total parameters, for "the alternatives of its size and
+    /// their licences": one of the same size when there is one (picked by <paramref name="seed"/>),
+    /// then outwards from its size, the closer side first. Logarithmic, from the cached size index.
+    /// </summary>
+    public IReadOnlyList<PeerSummary> NearestInSize(string slug, decimal totalBillions, uint seed)
+    {
+        var s = Sorted(s_size);
+        var self = s.SelfIndex(slug);
+        var (lo, hi) = (s.LowerBound(totalBillions), s.UpperBound(totalBillions));
+        var picks = new List<int>(3);
+        if (SortedPeers.Between(lo, hi, self) > 0)
+        {
+            var k = lo + (int)(seed % (uint)SortedPeers.Between(lo, hi, self));
+            picks.Add(self >= lo && k >= self ? k + 1 : k);
+        }
+
+        // Then outwards from the tool's size, the closer side first.
+        var (below, above) = (lo - 1, hi);
+        while (picks.Count < 2)
+        {
+            below -= below == self ? 1 : 0;
+            above += above == self ? 1 : 0;
+            var downFirst = below >= 0 && (above >= s.Count || totalBillions - s.Value(below) <= s.Value(above) - totalBillions);
+            if (downFirst)
+            {
+                picks.Add(below--);
+            }
+            else if (above < s.Count)
+            {
+                picks.Add(above++);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return [.. picks.Select(i => _bySlug.Value[s.Slug(i)])];
     }
 
     // Measures are cached by delegate: pass a static lambda (one that captures nothing), or the index is rebuilt per call.

@@ -84,9 +84,10 @@ internal sealed class SortedPeers
 
     /// <summary>
     /// The peer nearest below position <paramref name="end"/> (exclusive), skipping the tool: of
-    /// several at that value, the first by name.
+    /// several at that value, the one <paramref name="seed"/> picks, so tools next to the same
+    /// crowd name different members of it.
     /// </summary>
-    public (string Name, decimal Value)? Below(int end, int self)
+    public (string Name, decimal Value)? Below(int end, int self, uint seed = 0)
     {
         var i = end - 1;
         if (i == self)
@@ -94,37 +95,26 @@ internal sealed class SortedPeers
             i--;
         }
 
-        if (i < 0)
-        {
-            return null;
-        }
-
-        var start = LowerBound(_values[i]);
-        var pick = start == self ? start + 1 : start;
-        return pick <= i ? At(pick) : At(i);
+        return i < 0 ? null : At(Pick(LowerBound(_values[i]), i + 1, self, seed));
     }
 
-    /// <summary>The peer nearest at or above position <paramref name="start"/>, skipping the tool; the first by name at that value.</summary>
-    public (string Name, decimal Value)? Above(int start, int self)
+    /// <summary>The peer nearest at or above position <paramref name="start"/>, skipping the tool; of several at that value, the one <paramref name="seed"/> picks.</summary>
+    public (string Name, decimal Value)? Above(int start, int self, uint seed = 0)
     {
         var i = start == self ? start + 1 : start;
-        return i < _values.Length ? At(i) : null;
+        return i < _values.Length ? At(Pick(i, UpperBound(_values[i]), self, seed)) : null;
     }
 
-    /// <summary>The first name, skipping the tool, among positions [from, to).</summary>
-    public string? FirstName(int from, int to, int self)
-    {
-        string? best = null;
-        for (var i = from; i < to; i = UpperBound(_values[i]))
-        {
-            var pick = i == self ? i + 1 : i;
-            if (pick < to && _values[pick] == _values[i] && (best is null || string.CompareOrdinal(_names[pick], best) < 0))
-            {
-                best = _names[pick];
-            }
-        }
+    /// <summary>One name, skipping the tool, among positions [from, to), picked by <paramref name="seed"/>.</summary>
+    public string? FirstName(int from, int to, int self, uint seed = 0) =>
+        Between(from, to, self) == 0 ? null : _names[Pick(from, to, self, seed)];
 
-        return best;
+    /// <summary>A position in [from, to) other than the tool's, chosen by <paramref name="seed"/>; the range holds at least one.</summary>
+    private static int Pick(int from, int to, int self, uint seed)
+    {
+        var count = Between(from, to, self);
+        var k = from + (int)(seed % (uint)count);
+        return self >= from && k >= self ? k + 1 : k;
     }
 
     /// <summary>The k-th smallest value (0-based) among the peers other than the tool.</summary>

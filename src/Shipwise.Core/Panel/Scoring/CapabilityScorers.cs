@@ -30,7 +30,8 @@ public sealed class ContextLengthScorer : CriterionScorer
             score = 100.0 * st.Share;
             string Peer((string Name, decimal Value)? peer) => peer is { } x ? $"{x.Name}'s {FactFormat.Tokens((int)x.Value)}" : "";
             var longer = st.NextBetter is null ? "" : $"short of {Peer(st.NextBetter)}";
-            var shorter = st.NextWorse is null ? "" : $"past {Peer(st.NextWorse)}";
+            // Level with a peer says where it sits; the next one down adds little then.
+            var shorter = st.NextWorse is null || st.Level is not null ? "" : $"past {Peer(st.NextWorse)}";
             var level = st.Level is { } lv ? $"level with {lv}" : "";
             var where = Phrasing.List(new[] { level, shorter, longer }.Where(x => x.Length > 0));
             text = (Phrasing.Choose(inputs.Seed, "context", 4) switch

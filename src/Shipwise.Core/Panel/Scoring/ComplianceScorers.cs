@@ -1,5 +1,6 @@
 using System.Globalization;
 using Shipwise.Core.Catalog;
+using Shipwise.Core.Panel.Peers;
 
 namespace Shipwise.Core.Panel.Scoring;
 
@@ -99,7 +100,7 @@ public sealed class DataHandlingScorer : CriterionScorer
             null => null,
             0 => (Phrasing.Choose(inputs.Seed, "ret0", 2) switch
             {
-                0 => $"{vendor} stores nothing from a {name} call",
+                0 => $"{vendor} stores nothing from any {name} call",
                 _ => $"{name} calls leave nothing stored at {vendor}",
             }),
             int d => (Phrasing.Choose(inputs.Seed, "retn", 2) switch
@@ -148,6 +149,18 @@ public sealed class DataHandlingScorer : CriterionScorer
         else if (dpaText is not null)
         {
             findings.Add(new Finding("data", f.Dpa!.Value ? 1 : -1, Phrasing.Capital(dpaText) + $" for {name}.", 0.9));
+        }
+
+        // Bought through a host, the traffic passes that host's terms as well as the vendor's: a second contract to read.
+        var hosts = f.Offerings.Select(o => ReviewInputs.ShortName(o.Provider)).Where(h => h != vendor && !h.StartsWith(vendor + " ", StringComparison.Ordinal)).Distinct().Take(3).ToList();
+        if (findings.Count > 0 && hosts.Count > 0)
+        {
+            var those = hosts.Count == 1 ? $"{hosts[0]}'s" : "that host's";
+            findings.Add(new Finding("data-hosts", 0, Phrasing.Choose(inputs.Seed, "hosts", 2) switch
+            {
+                0 => $"Bought through {Phrasing.List(hosts)} instead, {name} traffic also passes {those} data terms.",
+                _ => $"{name} is also sold through {Phrasing.List(hosts)}; there {those} data terms apply on top of {vendor}'s.",
+            }, 0.75));
         }
 
         return Outcome(score, inputs.Uses(FactName.TrainsOnInputs, FactName.DataRetentionDays, FactName.ZeroDataRetention, FactName.Dpa), [.. findings]);
@@ -201,7 +214,7 @@ public sealed class ResidencyComplianceScorer : CriterionScorer
                 : (Phrasing.Choose(inputs.Seed, "certs", 2) switch
                 {
                     0 => $"{inputs.Vendor}'s audits: {Phrasing.List(certs.Take(4))}.",
-                    _ => $"{Phrasing.List(certs.Take(4))} cover {inputs.Vendor}'s {inputs.Name} service.",
+                    _ => $"{Phrasing.List(certs.Take(4))} {(certs.Count == 1 ? "covers" : "cover")} {inputs.Vendor}'s {inputs.Name} service.",
                 }), 0.8));
         }
 
@@ -294,29 +307,75 @@ public sealed class LicenceTermsScorer : CriterionScorer
         }
         else
         {
-            text = $"{inputs.Name} is licensed {name}{(terms is null ? "; its clauses are not on record" : "")}.";
+            text = LicenceClass.Score(licence) <= LicenceClass.Proprietary
+                ? $"{inputs.Name} is closed source{(terms is null ? "; its licence terms are not on record" : "")}."
+                : $"{inputs.Name} is licensed {name}{(terms is null ? "; its clauses are not on record" : "")}.";
         }
 
         var findings = new List<Finding> { new("licence", Polarity(score), text, 1.0) };
 
+        // The duty the licence adds beyond its name. Low weight, so it fills short reviews.
+        if (terms?.AttributionRequired == true)
+        {
+            findings.Add(new Finding("licence-credit", 0, $"Products built on {inputs.Name} must credit {inputs.Vendor}.", 0.6));
+        }
+
         // The same licence among the alternatives, and a stricter one: how much freedom choosing this tool buys.
+        // For a model, the alternatives that matter are those of its size: could a team get the same weight class on easier terms?
         var seed = Phrasing.Hash(inputs.Slug);
+        if (inputs.Kind == "model" && f.Parameters?.Value.TotalBillions is { } size
+            && inputs.Peers.NearestInSize(inputs.Slug, size, seed) is { Count: 2 } near)
+        {
+            // What one peer's licence is next to this one's, said of one peer or of two: "binds less under MIT", "both bind less under MIT".
+            string Terms(PeerSummary peer, bool both)
+            {
+                var theirs = LicenceClass.Score(peer.License!) <= LicenceClass.Proprietary ? "a closed licence" : FactFormat.License(peer.License!);
+                var gap = LicenceClass.Score(peer.License!) - LicenceClass.Score(licence);
+                var (verb, rest) = peer.License == licence
+                    ? (LicenceClass.Score(licence) <= LicenceClass.Proprietary ? ("is", "closed too") : ("shares", name))
+                    : gap < -10 ? ("binds", $"harder under {theirs}")
+                    : gap > 10 ? ("binds", $"less under {theirs}")
+                    : ("comes", $"under {theirs}");
+                return both ? $"both {(verb == "is" ? "are" : verb[..^1])} {rest}" : $"{verb} {rest}";
+            }
+
+            string Sized(PeerSummary peer) => $"{peer.Name} ({FactFormat.Number(peer.TotalBillions!.Value)}B)";
+            var alike = Terms(near[0], false) == Terms(near[1], false);
+            var said = alike
+                ? $"{Sized(near[0])} and {Sized(near[1])} {Terms(near[0], true)}"
+                : $"{Sized(near[0])} {Terms(near[0], false)}{(Phrasing.Choose(inputs.Seed, "size-licence", 2) == 0 ? " and " : "; ")}{Sized(near[1])} {Terms(near[1], false)}";
+            findings.Add(new Finding("licence-peers", 0, Phrasing.Choose(inputs.Seed, "size-licence", 2) switch
+            {
+                0 => $"Nearest in size to {inputs.Name} ({FactFormat.Number(size)}B), {said}.",
+                _ => $"Closest in size to {Phrasing.Possessive(inputs.Name)} {FactFormat.Number(size)}B, {said}.",
+            }, 0.7));
+            return Outcome(score, inputs.Uses(FactName.License, FactName.LicenseTerms), [.. findings]);
+        }
+
         var same = inputs.Peers.SameLicence(inputs.Slug, inputs.Name, inputs.Kind, licence, 2, seed).Select(p => p.Name).ToList();
         var stricter = inputs.Peers.LicencePeer(inputs.Slug, inputs.Kind, l => LicenceClass.Score(l) < LicenceClass.Score(licence) - 10, seed);
         var looser = inputs.Peers.LicencePeer(inputs.Slug, inputs.Kind, l => LicenceClass.Score(l) > LicenceClass.Score(licence) + 10, seed);
         var parts = new List<string>();
-        if (same.Count > 0)
+        if (same.Count > 0 && LicenceClass.Score(licence) <= LicenceClass.Proprietary)
         {
-            parts.Add($"{Phrasing.List(same)} {(same.Count == 1 ? "uses" : "use")} {name} too");
+            parts.Add($"{Phrasing.List(same)} {(same.Count == 1 ? "is" : "are")} closed too");
+        }
+        else if (same.Count > 0)
+        {
+            parts.Add(Phrasing.Choose(inputs.Seed, "same-licence", 2) switch
+            {
+                0 => $"{inputs.Name} shares {name} with {Phrasing.List(same)}",
+                _ => $"{Phrasing.List(same)}, like {inputs.Name}, {(same.Count == 1 ? "comes" : "come")} under {name}",
+            });
         }
 
         if (stricter is not null)
         {
-            parts.Add($"{stricter.Name} binds harder ({FactFormat.License(stricter.License!)})");
+            parts.Add($"{stricter.Name}'s {LicenceName(stricter.License!)} binds harder");
         }
         else if (looser is not null)
         {
-            parts.Add($"{looser.Name} binds less ({FactFormat.License(looser.License!)})");
+            parts.Add($"{looser.Name}'s {LicenceName(looser.License!)} binds less");
         }
 
         if (parts.Count > 0)
@@ -326,4 +385,8 @@ public sealed class LicenceTermsScorer : CriterionScorer
 
         return Outcome(score, inputs.Uses(FactName.License, FactName.LicenseTerms), [.. findings]);
     }
+
+    /// <summary>A peer's licence as a sentence names it: "Apache-2.0", "closed licence" rather than "Proprietary".</summary>
+    private static string LicenceName(string license) =>
+        LicenceClass.Score(license) <= LicenceClass.Proprietary ? "closed licence" : FactFormat.License(license);
 }

@@ -70,10 +70,14 @@ public sealed class PriceAtVolumeScorer : CriterionScorer
         if (inputs.Facts.BatchDiscountPercent is { Value: > 0 } batch)
         {
             score += 5;
+            // The discount is the vendor's, so it is worked out on the vendor's own bill, in dollars at the review's volume.
+            var off = inputs.VendorPrice is { } own
+                ? $": {Phrasing.Money(own.Monthly)} a month at {volume}/day becomes {Phrasing.Money(own.Monthly * (100 - batch.Value) / 100)}"
+                : "";
             findings.Add(new("price", 1, (Phrasing.Choose(inputs.Seed, "batch", 2) switch
             {
-                0 => $"{inputs.Name}'s batch API takes {FactFormat.Number(batch.Value)}% off jobs that can wait.",
-                _ => $"Overnight work runs {FactFormat.Number(batch.Value)}% cheaper through {inputs.Name}'s batch API.",
+                0 => $"{inputs.Name}'s batch API takes {FactFormat.Number(batch.Value)}% off jobs that can wait{off}.",
+                _ => $"Overnight work runs {FactFormat.Number(batch.Value)}% cheaper through {inputs.Name}'s batch API{off}.",
             }), 0.4));
             uses.AddRange(inputs.Uses(FactName.BatchDiscountPercent));
         }

@@ -154,7 +154,12 @@ public sealed class ServingFeaturesScorer : CriterionScorer
 
         var missing = _features.Take(4).Where(x => !features.Contains(x.Token)).Select(x => FactFormat.Token(x.Token)).ToList();
         var has = features.Where(t => _features.Any(x => x.Token == t)).Select(FactFormat.Token).ToList();
-        var without = missing.Count > 0 ? $", not {Phrasing.List(missing)}" : "";
+        var without = missing.Count switch
+        {
+            0 => "",
+            1 => $", not {missing[0]}",
+            _ => $", not {string.Join(", ", missing.Take(missing.Count - 1))} or {missing[^1]}",
+        };
         var text = has.Count > 0
             ? (Phrasing.Choose(inputs.Seed, "serving", 3) switch
             {

@@ -64,6 +64,13 @@ public static class Phrasing
         return hash;
     }
 
+    /// <summary>"vLLM's", "Transformers'": a name's possessive, without "Providers's".</summary>
+    public static string Possessive(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.EndsWith('s') ? name + "'" : name + "'s";
+    }
+
     /// <summary>"1st", "2nd", "3rd", "11th", "22nd".</summary>
     public static string Ordinal(int n)
     {

@@ -178,7 +178,7 @@ public sealed class EvidenceIndependenceScorer : CriterionScorer
                 })
                 : (Phrasing.Choose(inputs.Seed, "indep-some", 3) switch
                 {
-                    0 => $"{independent.Count} of {inputs.Name}'s {n} figures are independent ({Phrasing.List(evaluators)}); {Breakdown(evaluations.Where(e => e.Relation != EvaluatorRelation.Independent).ToList())}.",
+                    0 => $"{independent.Count} of {inputs.Name}'s {n} figures {(independent.Count == 1 ? "is" : "are")} independent ({Phrasing.List(evaluators)}); {Breakdown(evaluations.Where(e => e.Relation != EvaluatorRelation.Independent).ToList())}.",
                     1 => $"{Phrasing.List(evaluators)} measured {inputs.Name} independently: {independent.Count} of {n} figures.",
                     _ => $"Independent numbers for {inputs.Name}: {independent.Count} of {n}, from {Phrasing.List(evaluators)}.",
                 });
@@ -255,10 +255,10 @@ public sealed class FactVerificationScorer : CriterionScorer
         var tail = rest.Count == 0 ? "" : $"; {Phrasing.List(rest)}";
         var text = (Phrasing.Choose(inputs.Seed, "verified", 4) switch
         {
-            0 => $"{verified} of {inputs.Name}'s {used.Count} facts were read at the source{where}{tail}.",
+            0 => $"{verified} of {Phrasing.Possessive(inputs.Name)} {used.Count} facts were read at the source{where}{tail}.",
             1 => $"{verified} of {used.Count} {inputs.Name} facts come from primary pages{where}{tail}.",
-            2 => $"{inputs.Name}'s record: {used.Count} facts, {verified} verified{where}{tail}.",
-            _ => $"Primary sources{where} back {verified} of {inputs.Name}'s {used.Count} facts{tail}.",
+            2 => $"{Phrasing.Possessive(inputs.Name)} record: {used.Count} facts, {verified} verified{where}{tail}.",
+            _ => $"Primary sources{where} back {verified} of {Phrasing.Possessive(inputs.Name)} {used.Count} facts{tail}.",
         });
 
         // Read as a share: mostly verified argues for, mostly unconfirmed against, the middle is neither.

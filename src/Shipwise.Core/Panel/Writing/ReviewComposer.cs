@@ -317,13 +317,43 @@ internal static class ReviewComposer
 
         var verified = facts.Count(u => u.Status == FactStatus.Verified);
         var latest = facts.Max(u => u.Cited.AsOf);
-        var what = Phrasing.List(facts.Select(u => u.Name.Label().ToLowerInvariant()).Distinct().Take(6));
+
+        // How old the evidence is says more than a list of fact names: the oldest fact, named, and its date.
+        var oldest = facts.MinBy(u => u.Cited.AsOf)!;
+        var n = facts.Count;
+        if (oldest.Cited.AsOf == latest)
+        {
+            return (Phrasing.Choose(inputs.Seed, "record", 2) switch
+            {
+                0 => $"All {n} facts on record for {name} were checked on {FactFormat.Date(latest)}, {verified} of them verified.{gap}",
+                _ => verified == n
+                    ? $"Every one of {Phrasing.Possessive(name)} {n} facts is verified, all checked on {FactFormat.Date(latest)}.{gap}"
+                    : $"{verified} of {Phrasing.Possessive(name)} {n} facts are verified, every one checked on {FactFormat.Date(latest)}.{gap}",
+            });
+        }
+
+        var what = OldestNoun(oldest);
+        var dates = what.StartsWith("the ", StringComparison.Ordinal) && oldest.Name.IsPluralNoun() && oldest.Name is not FactName.Evaluations ? "date" : "dates";
         return (Phrasing.Choose(inputs.Seed, "record", 2) switch
         {
-            0 => $"{name} record: {what}; {verified} of {facts.Count} verified, newest {FactFormat.Date(latest)}.{gap}",
-            _ => $"On file for {name}: {what} ({facts.Count} facts, {verified} verified, {FactFormat.Date(latest)} newest).{gap}",
+            0 => $"{(verified == n ? "All" : verified.ToString(System.Globalization.CultureInfo.InvariantCulture))} of {Phrasing.Possessive(name)} {n} facts are verified; the oldest, {what}, {dates} from {FactFormat.Date(oldest.Cited.AsOf)}.{gap}",
+            _ => $"{Phrasing.Possessive(name)} {n} facts on record ({verified} verified) run from {FactFormat.Date(oldest.Cited.AsOf)}, {what}, to {FactFormat.Date(latest)}.{gap}",
         });
     }
+
+    /// <summary>"the AA Index v5 score", "the licence", "a speed figure": one fact as a sentence names it.</summary>
+    private static string OldestNoun(FactUse use) => use.Name switch
+    {
+        FactName.Evaluations when use.Benchmark is { } b => b.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? $"{b} score" : $"the {b} score",
+        FactName.Speed => "a speed figure",
+        FactName.Offerings => "an offering's price",
+        FactName.Lifecycle => "the status entry",
+        _ when use.Name.Noun().StartsWith("the ", StringComparison.Ordinal) => use.Name.Noun(),
+        FactName.TrainsOnInputs => "the training-on-inputs term",
+        FactName.DataRetentionDays => "the retention period",
+        FactName.OpenaiCompatible => "the OpenAI-compatibility entry",
+        _ => $"the {use.Name.Noun()} entry",
+    };
 
     private static ReviewText Finish(Critic critic, string summary, List<string> sentences, string? record = null, string? kind = null)
     {
