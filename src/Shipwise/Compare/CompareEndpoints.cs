@@ -15,7 +15,7 @@ public sealed record CompareResponse(
     CompareSideResponse Left,
     CompareSideResponse Right,
     IReadOnlyList<DecisionRow> DecisionRows,
-    IReadOnlyList<FactRow> FactRows,
+    IReadOnlyList<FactComparisonRow> FactRows,
     IReadOnlyList<ScorecardRow> Scorecard,
     IReadOnlyList<UseCaseAnswer> Answers,
     CompareVerdict Verdict)
