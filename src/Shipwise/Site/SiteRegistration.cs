@@ -37,8 +37,9 @@ public static class SiteRegistration
         builder.Services.AddSingleton<SiteChanges>();
         builder.Services.AddHostedService<SiteChangeWatcher>();
         builder.Services.AddSingleton<SiteAssets>();
-        builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<Security.PublicUrls>();
         builder.Services.AddSingleton<SiteSuggestions>();
+        builder.Services.AddSingleton<Feeds.SourceFeed>();
         builder.Services.AddSingleton<Compare.CompareViews>();
         builder.Services.AddSingleton<Compare.CompareQuery>();
         builder.Services.AddHostedService<Compare.CompareViewFlusher>();
