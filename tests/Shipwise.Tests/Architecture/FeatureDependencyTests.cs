@@ -19,7 +19,9 @@ public sealed class FeatureDependencyTests
     /// one knot remains, mostly pages that compose several features (the tool page in Catalog shows
     /// panel, votes and bookmarks; Site's home and sitemap read everything) living inside one of them.
     /// 35 edges then; 23 after PublicUrls moved to Security (Security and Mail left the knot), the
-    /// feed's SourceFeed to Site/Feeds (Sources left it) and bookmarks to the one name resolver.
+    /// feed's SourceFeed to Site/Feeds (Sources left it) and bookmarks to the one name resolver; 16 after
+    /// Compare registered itself and Site asked for the most-compared pairs through IMostComparedPairs;
+    /// 13 after the home and error pages moved from Site/ to Home/ (Search left the knot).
     /// </summary>
     private static readonly HashSet<string> _knownCycleEdges = new(StringComparer.Ordinal)
     {
@@ -31,21 +33,11 @@ public sealed class FeatureDependencyTests
         "Community → Accounts",
         "Community → Panel",
         "Community → Site",
-        "Compare → Accounts",
-        "Compare → Catalog",
-        "Compare → Community",
-        "Compare → Panel",
-        "Compare → Search",
-        "Compare → Site",
         "Panel → Catalog",
         "Panel → Site",
-        "Search → Catalog",
-        "Search → Site",
         "Site → Accounts", // the layout offers "Sign in" only when sign-in can work (issue 13); added when the two branches met
         "Site → Catalog",
-        "Site → Compare",
         "Site → Panel",
-        "Site → Search",
     };
 
     [Fact]
