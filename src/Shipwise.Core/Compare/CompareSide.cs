@@ -16,9 +16,7 @@ public sealed record CriticTake(string CriticSlug, string CriticName, int Order,
 public sealed record CommunityFigure(int Ships, int Skips)
 {
     /// <summary>Ships as a share of all votes, rounded half away from zero like the panel's; null when nobody voted.</summary>
-    public int? ShipPercent => Ships + Skips <= 0
-        ? null
-        : (int)Math.Round(100m * Ships / (Ships + Skips), MidpointRounding.AwayFromZero);
+    public int? ShipPercent => PanelArithmetic.SharePercent(Ships, Skips);
 }
 
 /// <summary>A seat on the panel, so a critic who has reviewed only one side still gets a scorecard row.</summary>

@@ -11,7 +11,7 @@ public sealed record Comparison(
     CompareSide Right,
     string Path,
     IReadOnlyList<DecisionRow> DecisionRows,
-    IReadOnlyList<FactRow> FactRows,
+    IReadOnlyList<FactComparisonRow> FactRows,
     IReadOnlyList<ScorecardRow> Scorecard,
     IReadOnlyList<UseCaseAnswer> Answers,
     CompareVerdict Verdict,
@@ -72,8 +72,13 @@ public sealed record CompareContext(IReadOnlyList<GpuOption> Gpus, IReadOnlyDict
 /// <summary>A headline row: panel verdict, community, pricing, best for, category.</summary>
 public sealed record DecisionRow(string Key, string Label, string Left, string Right, bool Differs);
 
-/// <summary>One key fact side by side; <see cref="Leader"/> is set only where "better" means something.</summary>
-public sealed record FactRow(string Key, string Label, FactCell Left, FactCell Right, bool Differs, Leader Leader);
+/// <summary>
+/// One key fact of two tools side by side; <see cref="Leader"/> is set only where "better" means something.
+/// A different job from a tool page's fact line (Catalog's FactLineView, one tool's fact with its note,
+/// derivation and link): a row pairs two cells and says whether they differ and which side leads. Each
+/// cell's text and provenance are the tool page's, from <see cref="FactDisplay"/>.
+/// </summary>
+public sealed record FactComparisonRow(string Key, string Label, FactCell Left, FactCell Right, bool Differs, Leader Leader);
 
 /// <summary>A fact as shown, with where it came from; Source, AsOf and Status are null when it is not on record.</summary>
 public sealed record FactCell(string Text, string? Source, DateOnly? AsOf, FactStatus? Status)

@@ -6,11 +6,11 @@ namespace Shipwise.Core.Compare;
 /// <summary>The key facts side by side, each cell carrying its source so a reader can check it.</summary>
 internal static class FactRowBuilder
 {
-    public static IReadOnlyList<FactRow> Build(Tool left, Tool right)
+    public static IReadOnlyList<FactComparisonRow> Build(Tool left, Tool right)
     {
         var l = left.Facts;
         var r = right.Facts;
-        List<FactRow> rows =
+        List<FactComparisonRow> rows =
         [
             Row("lifecycle", FactName.Lifecycle, left, right, l.Lifecycle, r.Lifecycle, v => v.Status, null),
             Row("license", FactName.License, left, right, l.License, r.License, v => v.ToLowerInvariant(),
@@ -34,10 +34,10 @@ internal static class FactRowBuilder
     /// "eval:mmmu": one row per test both took, each cell naming the figure, its setting and who ran it.
     /// Only a run of both by one evaluator leads; figures published separately are shown, not ranked.
     /// </summary>
-    private static FactRow Evaluation(SharedEvaluation shared)
+    private static FactComparisonRow Evaluation(SharedEvaluation shared)
     {
         var name = Benchmarks.DisplayName(shared.Left) + (shared.Left.Version is { Length: > 0 } version ? $" {version}" : "");
-        return new FactRow(
+        return new FactComparisonRow(
             $"eval:{shared.Key}",
             shared.LowerIsBetter ? $"{name} (lower is better)" : name,
             Cell(shared.Left),
@@ -55,7 +55,7 @@ internal static class FactRowBuilder
     /// <summary>One row; both cells are spelt by <see cref="FactDisplay"/>, as on the tool page.</summary>
     /// <param name="key">What the values are compared by, so "text, image" and "image, text" do not differ.</param>
     /// <param name="lead">Which value is better, where that means something; null where it does not.</param>
-    private static FactRow Row<T>(
+    private static FactComparisonRow Row<T>(
         string rowKey,
         FactName fact,
         Tool leftTool,
@@ -74,7 +74,7 @@ internal static class FactRowBuilder
             _ => !string.Equals(key(left.Value), key(right.Value), StringComparison.Ordinal),
         };
         var leader = left is null || right is null || lead is null ? Leader.None : lead(left.Value, right.Value);
-        return new FactRow(rowKey, fact.Label(), leftCell, rightCell, differs, leader);
+        return new FactComparisonRow(rowKey, fact.Label(), leftCell, rightCell, differs, leader);
     }
 
     private static Leader Larger(double left, double right) =>

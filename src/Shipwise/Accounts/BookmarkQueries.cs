@@ -1,5 +1,4 @@
 using Dapper;
-using Shipwise.Catalog;
 using Shipwise.Core.Compare;
 using Shipwise.Data;
 
@@ -24,7 +23,7 @@ public sealed record BookmarkTarget(string Kind, string Target, string? Problem)
 }
 
 /// <summary>Reads and writes a reader's bookmarks. Every method takes the account id: nobody reaches another reader's rows.</summary>
-public sealed class BookmarkQueries(Db db, CatalogQueries catalog, TimeProvider clock)
+public sealed class BookmarkQueries(Db db, ToolNames names, TimeProvider clock)
 {
     /// <summary>Enough for any reader; it keeps one account from filling the table.</summary>
     public const int MaxPerAccount = 1_000;
@@ -58,21 +57,22 @@ public sealed class BookmarkQueries(Db db, CatalogQueries catalog, TimeProvider 
 
         if (kind == BookmarkKind.Tool)
         {
-            var tool = await catalog.FindToolAsync(target, cancellationToken);
+            // The one resolver's lenient rule, as the tool page follows a name: aliases and case lead to the canonical slug.
+            var tool = await names.ResolveAsync(target, cancellationToken);
             return tool is null
                 ? new BookmarkTarget(kind, target, $"There is no tool '{target}' in the catalog.")
-                : new BookmarkTarget(kind, tool.Tool.Slug, null);
+                : new BookmarkTarget(kind, tool.Slug, null);
         }
 
         const string prefix = "/compare/";
         var pair = target.StartsWith(prefix, StringComparison.Ordinal) ? target[prefix.Length..] : target;
         foreach (var (a, b) in ComparePair.Candidates(pair.ToLowerInvariant()))
         {
-            var left = await catalog.FindToolAsync(a, cancellationToken);
-            var right = await catalog.FindToolAsync(b, cancellationToken);
+            var left = await names.ResolveAsync(a, cancellationToken);
+            var right = await names.ResolveAsync(b, cancellationToken);
             if (left is not null && right is not null && left.Id != right.Id)
             {
-                return new BookmarkTarget(kind, ComparePair.Path(left.Tool.Slug, right.Tool.Slug), null);
+                return new BookmarkTarget(kind, ComparePair.Path(left.Slug, right.Slug), null);
             }
         }
 

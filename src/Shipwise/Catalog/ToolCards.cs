@@ -17,7 +17,6 @@ public sealed record ToolCard
     public int Ships { get; init; }
     public int Skips { get; init; }
     public int NoTakes { get; init; }
-    public int? ShipPercent { get; init; }
     public double? MeanScore { get; init; }
     public DateTimeOffset? ChangedAt { get; init; }
     public int? PreviousRank { get; init; }
@@ -26,16 +25,16 @@ public sealed record ToolCard
     /// <summary>The lifecycle status (active, deprecated, retired...), from its column.</summary>
     public string Lifecycle { get; init; } = LifecycleStatus.Active;
 
-    public Verdict? Verdict => Ships + Skips == 0 ? null : Ships > Skips ? Core.Panel.Verdict.Ship : Core.Panel.Verdict.Skip;
+    /// <summary>The panel figures, rebuilt from the stored counts by the one type that owns their arithmetic.</summary>
+    public PanelSummary Panel => new(Ships, Skips, NoTakes, MeanScore);
 
-    public decimal? BadgeScore => ShipPercent / 10m;
+    public int? ShipPercent => Panel.ShipPercent;
 
-    public Verdict? PreviousVerdict => PreviousRank switch
-    {
-        2 => Core.Panel.Verdict.Ship,
-        1 => Core.Panel.Verdict.Skip,
-        _ => null,
-    };
+    public Verdict? Verdict => Panel.Verdict;
+
+    public decimal? BadgeScore => Panel.BadgeScore;
+
+    public Verdict? PreviousVerdict => PanelArithmetic.VerdictOfRank(PreviousRank);
 
     /// <summary>True when this is the tool's first verdict rather than a change.</summary>
     public bool IsNew => PreviousRank is null;
@@ -52,7 +51,7 @@ public sealed class ToolCards(Db db, ToolNames names)
     private const string Select =
         """
         SELECT id AS Id, slug AS Slug, name AS Name, vendor AS Vendor, category AS Category, tagline AS Tagline,
-               panel_ships AS Ships, panel_skips AS Skips, panel_no_takes AS NoTakes, panel_percent AS ShipPercent, panel_mean AS MeanScore,
+               panel_ships AS Ships, panel_skips AS Skips, panel_no_takes AS NoTakes, panel_mean AS MeanScore,
                panel_changed_at AS ChangedAt, panel_previous_rank AS PreviousRank, panel_previous_percent AS PreviousPercent,
                lifecycle AS Lifecycle
         FROM tools

@@ -2,7 +2,7 @@ using Shipwise.Core.Catalog;
 
 namespace Shipwise.Catalog;
 
-/// <summary>One fact line as the tool page and the API show it.</summary>
+/// <summary>One fact line of one tool as the tool page and the API show it (a compare page pairs two tools' cells in Core's FactComparisonRow).</summary>
 /// <param name="LinkSlug">A tool the line points at (a successor), with its name in <paramref name="LinkName"/>.</param>
 public sealed record FactLineView(
     string Fact, string Label, string Value, string? Source, DateOnly? AsOf, string? Status, string? Note, bool Derived, string? LinkSlug, string? LinkName);

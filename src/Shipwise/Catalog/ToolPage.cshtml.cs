@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
 using Shipwise.Panel;
+using Shipwise.Security;
 using Shipwise.Site;
 
 namespace Shipwise.Catalog;

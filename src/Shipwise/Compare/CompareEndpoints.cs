@@ -2,27 +2,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Compare;
 using Shipwise.Core.Panel;
+using Shipwise.Panel;
 using Shipwise.Site;
 
 namespace Shipwise.Compare;
 
 public sealed record CompareSideResponse(
-    string Slug, string Name, string Tagline, string Category, string Vendor, PanelSideFigures Panel, CommunityFigure? Community, string Entry, string Pricing);
-
-/// <summary>The panel's figures for one side; nulls are written out because "no verdict yet" is an answer.</summary>
-public sealed record PanelSideFigures(
-    int Ships, int Skips, int NoTakes,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] int? ShipPercent,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? Verdict,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? MeanScore,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] decimal? BadgeScore);
+    string Slug, string Name, string Tagline, string Category, string Vendor, PanelFigures Panel, CommunityFigure? Community, string Entry, string Pricing);
 
 public sealed record CompareResponse(
     string Path,
     CompareSideResponse Left,
     CompareSideResponse Right,
     IReadOnlyList<DecisionRow> DecisionRows,
-    IReadOnlyList<FactRow> FactRows,
+    IReadOnlyList<FactComparisonRow> FactRows,
     IReadOnlyList<ScorecardRow> Scorecard,
     IReadOnlyList<UseCaseAnswer> Answers,
     CompareVerdict Verdict)
@@ -33,10 +26,9 @@ public sealed record CompareResponse(
     private static CompareSideResponse Side(CompareSide side)
     {
         var pricing = side.Tool.Facts.Pricing?.Value;
-        var p = side.Panel;
         return new CompareSideResponse(
             side.Tool.Slug, side.Tool.Name, side.Tool.Tagline, side.Tool.Category, side.Tool.Vendor.Name,
-            new PanelSideFigures(p.Ships, p.Skips, p.NoTakes, p.ShipPercent, p.Verdict?.ToWire(), p.MeanScore, p.BadgeScore),
+            PanelFigures.From(side.Panel),
             side.Community, PricingRead.EntryLabel(PricingRead.Entry(pricing)), PricingRead.Describe(pricing));
     }
 }

@@ -75,6 +75,6 @@ public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, Cr
         var list = current.ToList();
         var takes = list.Select(r => new CriticTake(
             r.CriticSlug, critics.Find(r.CriticSlug)?.Name ?? r.CriticSlug, critics.Find(r.CriticSlug)?.Order ?? int.MaxValue, r.Verdict, r.Score, r.Summary)).ToList();
-        return new CompareSide(tool.Tool, PanelArithmetic.Summarize(list.Select(r => (r.Verdict, r.Score))), takes, figure ?? new CommunityFigure(0, 0));
+        return new CompareSide(tool.Tool, PanelFigures.Summarize(list), takes, figure ?? new CommunityFigure(0, 0));
     }
 }

@@ -5,17 +5,9 @@ using System.Text;
 using Dapper;
 using Shipwise.Data;
 using Shipwise.Security;
+using Shipwise.Site;
 
 namespace Shipwise.Compare;
-
-public sealed record ComparedPair
-{
-    public string LeftSlug { get; init; } = "";
-    public string LeftName { get; init; } = "";
-    public string RightSlug { get; init; } = "";
-    public string RightName { get; init; } = "";
-    public long Views { get; init; }
-}
 
 /// <summary>
 /// Counts compare-page views for the home page's most-compared pairs. Views are counted in
@@ -27,7 +19,7 @@ public sealed record ComparedPair
 /// such entries a day (about 8 MB), after which further views that day are not counted. Each node
 /// keeps its own memory, so with several nodes a client may count once per node.
 /// </summary>
-public sealed class CompareViews(Db db, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, TimeProvider clock, ILogger<CompareViews> logger)
+public sealed class CompareViews(Db db, Microsoft.AspNetCore.OutputCaching.IOutputCacheStore cache, TimeProvider clock, ILogger<CompareViews> logger) : IMostComparedPairs
 {
     public const int HomeListLength = 8;
 

@@ -16,26 +16,25 @@ public sealed record DigestItem
     public string Category { get; init; } = "";
     public int Ships { get; init; }
     public int Skips { get; init; }
-    public int? ShipPercent { get; init; }
     public DateTimeOffset ChangedAt { get; init; }
 
     /// <summary>2 ship, 1 skip, 0 no verdict; null when this is the tool's first verdict.</summary>
     public int? PreviousRank { get; init; }
     public int? PreviousPercent { get; init; }
 
+    /// <summary>Ship %, from the counts by the one type that owns the panel's arithmetic.</summary>
+    public int? ShipPercent => Panel.ShipPercent;
+
     [JsonIgnore]
-    public Verdict? Verdict => Ships + Skips == 0 ? null : Ships > Skips ? Core.Panel.Verdict.Ship : Core.Panel.Verdict.Skip;
+    public Verdict? Verdict => Panel.Verdict;
+
+    private PanelSummary Panel => new(Ships, Skips, 0, null);
 
     [JsonIgnore]
     public bool IsNew => PreviousRank is null;
 
     [JsonIgnore]
-    public Verdict? PreviousVerdict => PreviousRank switch
-    {
-        2 => Core.Panel.Verdict.Ship,
-        1 => Core.Panel.Verdict.Skip,
-        _ => null,
-    };
+    public Verdict? PreviousVerdict => PanelArithmetic.VerdictOfRank(PreviousRank);
 }
 
 /// <summary>What one digest says: the verdicts that were new or changed in its period, newest first.</summary>
@@ -82,7 +81,7 @@ public sealed class DigestComposer(Db db, IOptions<DigestOptions> options)
         var items = (await connection.QueryAsync<DigestItem>(new CommandDefinition(
             """
             SELECT slug AS Slug, name AS Name, vendor AS Vendor, category AS Category, panel_ships AS Ships, panel_skips AS Skips,
-                   panel_percent AS ShipPercent, panel_changed_at AS ChangedAt, panel_previous_rank AS PreviousRank, panel_previous_percent AS PreviousPercent
+                   panel_changed_at AS ChangedAt, panel_previous_rank AS PreviousRank, panel_previous_percent AS PreviousPercent
             FROM tools
             WHERE panel_changed_at >= @from AND panel_changed_at < @to
             ORDER BY panel_changed_at DESC, id DESC

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Accounts;
+using Shipwise.Security;
 using Shipwise.Site;
 
 namespace Shipwise.Digest;

@@ -39,7 +39,7 @@ public static class DigestRegistration
     }
 
     /// <summary>The plain-text part of the digest a send would mail now, as a reader would get it (with a sample unsubscribe link).</summary>
-    public static async Task<IResult> PreviewTextAsync(DigestSender sender, Site.PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
+    public static async Task<IResult> PreviewTextAsync(DigestSender sender, Security.PublicUrls urls, HttpContext context, CancellationToken cancellationToken)
     {
         var content = await sender.PreviewAsync(cancellationToken);
         context.Response.Headers.CacheControl = "no-store";

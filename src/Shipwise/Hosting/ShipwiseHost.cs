@@ -49,6 +49,7 @@ public static class ShipwiseHost
         builder.AddSourceSchedule();
         builder.AddSearch();
         builder.AddSite();
+        builder.AddCompare();
         builder.AddAccounts();
         builder.AddCommunity();
         builder.Services.AddProblemDetails();
@@ -64,7 +65,7 @@ public static class ShipwiseHost
         var app = builder.Build();
         app.UseErrorResponses();
         app.UseSecurity();
-        app.UseSite();
+        app.UseSite(CompareViews.CountServedAsync);
         app.UseAccounts();
         app.UseCommunity();
         app.MapOpenApi("/openapi/{documentName}.json");

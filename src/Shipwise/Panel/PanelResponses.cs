@@ -5,7 +5,7 @@ using Shipwise.Core.Panel.Critics;
 
 namespace Shipwise.Panel;
 
-/// <summary>The panel's figures. Nulls are written out: "no verdict yet" is an answer, not a missing field.</summary>
+/// <summary>The panel's figures as the JSON API (tools and compare) and the tool page show them, all read from one PanelSummary. Nulls are written out: "no verdict yet" is an answer, not a missing field.</summary>
 public sealed record PanelFigures(
     int Ships,
     int Skips,
@@ -15,11 +15,15 @@ public sealed record PanelFigures(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? MeanScore,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? BadgeScore)
 {
-    public static PanelFigures From(IEnumerable<StoredReview> reviews)
+    public static PanelFigures From(IEnumerable<StoredReview> reviews) => From(Summarize(reviews));
+
+    public static PanelFigures From(PanelSummary summary)
     {
-        var summary = PanelArithmetic.Summarize(reviews.Select(r => (r.Verdict, r.Score)));
+        ArgumentNullException.ThrowIfNull(summary);
         return new(summary.Ships, summary.Skips, summary.NoTakes, summary.ShipPercent, summary.Verdict?.ToWire(), summary.MeanScore, summary.BadgeScore);
     }
+
+    public static PanelSummary Summarize(IEnumerable<StoredReview> reviews) => PanelArithmetic.Summarize(reviews.Select(r => (r.Verdict, r.Score)));
 }
 
 public sealed record ReviewResponse(

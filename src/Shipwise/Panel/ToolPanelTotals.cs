@@ -10,17 +10,11 @@ namespace Shipwise.Panel;
 /// <summary>
 /// Keeps each tool's panel figures (tools.panel_*) in step with its current reviews, inside the
 /// transaction that changed them, so list pages rank from an index instead of aggregating reviews.
-/// The arithmetic is PanelArithmetic's, the one definition of a verdict.
+/// The arithmetic is PanelSummary's, the one definition of a verdict; readers of these columns rebuild
+/// a PanelSummary from the counts rather than trusting panel_percent, which is kept for sorting.
 /// </summary>
 public static class ToolPanelTotals
 {
-    public static int Rank(Verdict? verdict) => verdict switch
-    {
-        Verdict.Ship => 2,
-        Verdict.Skip => 1,
-        _ => 0,
-    };
-
     private sealed record Take
     {
         public long ToolId { get; init; }
@@ -61,7 +55,7 @@ public static class ToolPanelTotals
         foreach (var old in before)
         {
             var summary = PanelArithmetic.Summarize(takes[old.Id].Select(t => (VerdictText.Parse(t.Verdict), t.Score)));
-            var rank = Rank(summary.Verdict);
+            var rank = summary.Rank;
             var verdictMoved = rank != old.PanelRank || summary.ShipPercent != old.PanelPercent;
             var firstVerdicts = old.PanelShips + old.PanelSkips + old.PanelNoTakes == 0;
             var unchanged = !verdictMoved && summary.Ships == old.PanelShips && summary.Skips == old.PanelSkips && summary.NoTakes == old.PanelNoTakes;

@@ -65,7 +65,7 @@ public static class SecurityRegistration
     private static Task StrictTransportSecurity(HttpContext context, Func<Task> next)
     {
         var security = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
-        if (security.HstsEnabled && (context.Request.IsHttps || context.RequestServices.GetRequiredService<Site.PublicUrls>().IsHttps))
+        if (security.HstsEnabled && (context.Request.IsHttps || context.RequestServices.GetRequiredService<PublicUrls>().IsHttps))
         {
             var header = security.HstsHeader();
             context.Response.OnStarting(() =>

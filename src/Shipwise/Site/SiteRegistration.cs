@@ -31,17 +31,15 @@ public static class SiteRegistration
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRazorPages(options =>
         {
-            // Pages live in their feature folders (Catalog/, Compare/, Panel/, Search/, Site/), each with an absolute route.
+            // Pages live in their feature folders (Catalog/, Compare/, Home/, Panel/, Search/, Site/), each with an absolute route.
             options.RootDirectory = "/";
         });
         builder.Services.AddSingleton<SiteChanges>();
         builder.Services.AddHostedService<SiteChangeWatcher>();
         builder.Services.AddSingleton<SiteAssets>();
-        builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<Security.PublicUrls>();
         builder.Services.AddSingleton<SiteSuggestions>();
-        builder.Services.AddSingleton<Compare.CompareViews>();
-        builder.Services.AddSingleton<Compare.CompareQuery>();
-        builder.Services.AddHostedService<Compare.CompareViewFlusher>();
+        builder.Services.AddSingleton<Feeds.SourceFeed>();
         builder.Services.AddOutputCache(options =>
         {
             // Slugs are case-sensitive: /tools/SmolVLM2 redirects, so it must not share /tools/smolvlm2's entry.
@@ -56,14 +54,20 @@ public static class SiteRegistration
         return builder;
     }
 
-    public static WebApplication UseSite(this WebApplication app)
+    /// <param name="beforeCache">Middleware that must see every page served, from the page cache too (Compare counts its views there).</param>
+    public static WebApplication UseSite(this WebApplication app, params Func<HttpContext, Func<Task>, Task>[] beforeCache)
     {
+        ArgumentNullException.ThrowIfNull(beforeCache);
         // Pages get an HTML error page (a 404 suggests the nearest tools); the API keeps ProblemDetails.
         app.UseErrorStatusPages();
         // Routing after the status-code pages, so a re-executed /error/{code} request is routed afresh.
         app.UseRouting();
         app.Use(ConditionalGetAsync);
-        app.Use(Compare.CompareViews.CountServedAsync);
+        foreach (var middleware in beforeCache)
+        {
+            app.Use(middleware);
+        }
+
         app.UseOutputCache();
         return app;
     }

@@ -1,11 +1,29 @@
 using Shipwise.Catalog;
-using Shipwise.Compare;
 using Shipwise.Core.Catalog;
 
 namespace Shipwise.Site;
 
 /// <summary>A category that holds tools, with its best-ranked two (the pair most readers weigh up).</summary>
 public sealed record CategoryLead(Category Category, long Tools, long Shipped, IReadOnlyList<ToolCard> Top);
+
+/// <summary>A comparison readers opened, and how many times.</summary>
+public sealed record ComparedPair
+{
+    public string LeftSlug { get; init; } = "";
+    public string LeftName { get; init; } = "";
+    public string RightSlug { get; init; } = "";
+    public string RightName { get; init; } = "";
+    public long Views { get; init; }
+}
+
+/// <summary>
+/// The pairs readers open most. Compare counts the views and implements this; the site asks through
+/// it, so Site does not depend on Compare (whose pages use Site's layout, texts and charts).
+/// </summary>
+public interface IMostComparedPairs
+{
+    Task<IReadOnlyList<ComparedPair>> MostComparedAsync(int limit, CancellationToken cancellationToken);
+}
 
 /// <summary>A comparison worth opening: its two tools in page order, and why it is offered.</summary>
 public sealed record SuggestedPair(string LeftSlug, string LeftName, string RightSlug, string RightName, string Why)
@@ -18,7 +36,7 @@ public sealed record SuggestedPair(string LeftSlug, string LeftName, string Righ
 /// both offer the categories that hold tools (never an empty one), their leaders and the most
 /// useful comparisons.
 /// </summary>
-public sealed class SiteSuggestions(ToolCards cards, CompareViews views)
+public sealed class SiteSuggestions(ToolCards cards, IMostComparedPairs views)
 {
     public const int PairCount = 8;
 

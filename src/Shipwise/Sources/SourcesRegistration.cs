@@ -43,7 +43,6 @@ public static class SourcesRegistration
         builder.Services.AddSingleton<SourceImporter>();
         builder.Services.AddSingleton<SourceRefresh>();
         builder.Services.AddSingleton<SourceStore>();
-        builder.Services.AddSingleton<SourceFeed>();
         return builder;
     }
 

@@ -18,12 +18,13 @@ public sealed class FeatureDependencyTests
     /// Recorded 2026-12-07 (issue 14), after Data/ left the cycle (DatabaseStartup moved to Hosting):
     /// one knot remains, mostly pages that compose several features (the tool page in Catalog shows
     /// panel, votes and bookmarks; Site's home and sitemap read everything) living inside one of them.
+    /// 35 edges then; 23 after PublicUrls moved to Security (Security and Mail left the knot), the
+    /// feed's SourceFeed to Site/Feeds (Sources left it) and bookmarks to the one name resolver; 16 after
+    /// Compare registered itself and Site asked for the most-compared pairs through IMostComparedPairs;
+    /// 13 after the home and error pages moved from Site/ to Home/ (Search left the knot).
     /// </summary>
     private static readonly HashSet<string> _knownCycleEdges = new(StringComparer.Ordinal)
     {
-        "Accounts → Catalog",
-        "Accounts → Mail",
-        "Accounts → Security",
         "Accounts → Site",
         "Catalog → Accounts",
         "Catalog → Community",
@@ -31,31 +32,12 @@ public sealed class FeatureDependencyTests
         "Catalog → Site",
         "Community → Accounts",
         "Community → Panel",
-        "Community → Security",
         "Community → Site",
-        "Compare → Accounts",
-        "Compare → Catalog",
-        "Compare → Community",
-        "Compare → Panel",
-        "Compare → Search",
-        "Compare → Security",
-        "Compare → Site",
-        "Mail → Security",
         "Panel → Catalog",
         "Panel → Site",
-        "Search → Catalog",
-        "Search → Site",
-        "Security → Site",
         "Site → Accounts", // the layout offers "Sign in" only when sign-in can work (issue 13); added when the two branches met
         "Site → Catalog",
-        "Site → Compare",
         "Site → Panel",
-        "Site → Search",
-        "Site → Sources",
-        "Sources → Accounts",
-        "Sources → Catalog",
-        "Sources → Panel",
-        "Sources → Site",
     };
 
     [Fact]
@@ -68,6 +50,23 @@ public sealed class FeatureDependencyTests
         Assert.True(added.Count == 0, "New dependency cycles between feature folders, through: " + string.Join(", ", added)
             + ". Every edge in a cycle: " + string.Join(", ", inCycles.Order(StringComparer.Ordinal)));
         Assert.True(gone.Count == 0, "These cycle edges are gone; delete them from _knownCycleEdges: " + string.Join(", ", gone));
+    }
+
+    [Fact]
+    public void An_edge_back_into_a_lower_folder_is_a_cycle_edge_and_an_edge_down_is_not()
+    {
+        // Today's shape in small: Site's pages use Security; were Security to use a Site type again, both edges would be in a cycle.
+        var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
+        {
+            ["Site"] = ["Catalog", "Security"],
+            ["Catalog"] = ["Site", "Security"],
+            ["Security"] = [],
+        };
+        Assert.Equal(["Catalog → Site", "Site → Catalog"], CycleEdges(graph).Order(StringComparer.Ordinal));
+        graph["Security"].Add("Site");
+        Assert.Equal(
+            ["Catalog → Security", "Catalog → Site", "Security → Site", "Site → Catalog", "Site → Security"],
+            CycleEdges(graph).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -246,7 +245,7 @@ public sealed class FeatureDependencyTests
     }
 
     /// <summary>"From → To" for every edge inside a strongly connected component (Tarjan).</summary>
-    private static IEnumerable<string> CycleEdges(Dictionary<string, HashSet<string>> graph)
+    internal static IEnumerable<string> CycleEdges(Dictionary<string, HashSet<string>> graph)
     {
         var index = new Dictionary<string, int>();
         var low = new Dictionary<string, int>();

@@ -14,7 +14,7 @@ public class ComparisonTests
 
     private static DecisionRow Decision(Comparison c, string key) => c.DecisionRows.Single(r => r.Key == key);
 
-    private static FactRow FactRow(Comparison c, string key) => c.FactRows.Single(r => r.Key == key);
+    private static FactComparisonRow FactRow(Comparison c, string key) => c.FactRows.Single(r => r.Key == key);
 
     [Fact]
     public void Decision_rows_headline_verdict_community_pricing_best_for_and_category()

@@ -33,6 +33,9 @@ public abstract class OperationsTests(string provider)
         using var ___ = client;
         await WaitForReviewsAsync(factory);
 
+        // What this node's counters cannot know: a job another node is running, one that failed, two disputed reviews.
+        await SetQueueAsync(factory, running: 1, failed: 1, disputed: 2);
+
         // The same public page twice: rendered once (a miss), then served from the page cache (a hit).
         for (var i = 0; i < 2; i++)
         {
@@ -49,7 +52,8 @@ public abstract class OperationsTests(string provider)
             using var scrape = await client.SendAsync(operatorReader.Get("/metrics"), Token);
             Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
             text = await scrape.Content.ReadAsStringAsync(Token);
-            if (text.Contains("result=\"hit\"", StringComparison.Ordinal) && text.Contains("http_route=\"/api/tools", StringComparison.Ordinal))
+            if (text.Contains("result=\"hit\"", StringComparison.Ordinal) && text.Contains("http_route=\"/api/tools", StringComparison.Ordinal)
+                && text.Contains("shipwise_review_jobs_depth", StringComparison.Ordinal))
             {
                 break;
             }
@@ -62,6 +66,44 @@ public abstract class OperationsTests(string provider)
         Assert.Matches("""shipwise_review_jobs_finished_total\{[^}]*outcome="published"[^}]*\} [1-9]""", text);
         Assert.Matches("""shipwise_review_jobs_queued_total(\{[^}]*\})? [1-9]""", text);
         Assert.Contains("shipwise_review_jobs_running", text);
+
+        // The queue as the database holds it, for all nodes: a gauge, not a counter.
+        Assert.Contains("# TYPE shipwise_review_jobs_depth gauge", text);
+        foreach (var (status, count) in new[] { ("queued", 0), ("running", 1), ("failed", 1), ("disputed", 2) })
+        {
+            Assert.Matches($$"""shipwise_review_jobs_depth\{[^}]*status="{{status}}"[^}]*\} {{count}}(\s|$)""", text);
+        }
+    }
+
+    [Fact]
+    public async Task The_queue_depth_is_read_from_the_database_at_most_once_per_cache_period()
+    {
+        var (database, factory, client) = await StartAsync(provider, []);
+        await using var _ = database;
+        await using var __ = factory;
+        using var ___ = client;
+        await WaitForReviewsAsync(factory);
+        var depth = factory.Services.GetRequiredService<Shipwise.Telemetry.ReviewQueueDepth>();
+        Assert.Equal(0, depth.Current()["failed"]);
+
+        // Within the cache period a scrape reuses the last count; after it, the next one reads again.
+        await SetQueueAsync(factory, running: 0, failed: 1, disputed: 0);
+        Assert.Equal(0, depth.Current()["failed"]);
+        factory.Clock.Advance(Shipwise.Telemetry.ReviewQueueDepth.CacheFor);
+        Assert.Equal(1, depth.Current()["failed"]);
+    }
+
+    private static async Task SetQueueAsync(ShipwiseFactory factory, int running, int failed, int disputed)
+    {
+        await using var connection = await factory.Services.GetRequiredService<Db>().OpenAsync(Token);
+        var leaseEnds = factory.Clock.GetUtcNow().AddDays(1);
+        await connection.ExecuteAsync(
+            "UPDATE review_jobs SET status = 'running', claimed_by = 'another-node', claimed_until = @leaseEnds WHERE id IN (SELECT id FROM review_jobs WHERE status = 'done' ORDER BY id LIMIT @running)",
+            new { running, leaseEnds });
+        await connection.ExecuteAsync(
+            "UPDATE review_jobs SET status = 'failed' WHERE id IN (SELECT id FROM review_jobs WHERE status = 'done' ORDER BY id LIMIT @failed)", new { failed });
+        await connection.ExecuteAsync(
+            "UPDATE reviews SET status = 'disputed' WHERE id IN (SELECT id FROM reviews WHERE status = 'published' ORDER BY id LIMIT @disputed)", new { disputed });
     }
 
     [Fact]

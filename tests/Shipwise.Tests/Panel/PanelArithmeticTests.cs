@@ -51,7 +51,7 @@ public class PanelArithmeticTests
     public void Nobody_taking_a_side_gives_no_verdict()
     {
         var summary = PanelArithmetic.Summarize(Takes(0, 0, 7));
-        Assert.Equal(new PanelSummary(0, 0, 7, null, null, null, null), summary);
+        Assert.Equal(new PanelSummary(0, 0, 7, null), summary);
         Assert.Null(PanelArithmetic.Summarize([]).Verdict);
     }
 

@@ -1,5 +1,6 @@
 using Shipwise.Catalog;
 using Shipwise.Core.Panel;
+using Shipwise.Security;
 using Shipwise.Site.Charts;
 using Shipwise.Site.Feeds;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Catalog;
+using Shipwise.Security;
 
 namespace Shipwise.Site.Embeds;
 

@@ -1,6 +1,7 @@
 using System.Xml;
 using Shipwise.Catalog;
 using Shipwise.Core.Panel;
+using Shipwise.Security;
 
 namespace Shipwise.Site.Feeds;
 
@@ -9,7 +10,7 @@ public static class AtomFeed
 {
     public const int Entries = 50;
 
-    public static async Task WriteAsync(HttpContext context, ToolCards cards, Sources.SourceFeed sourceChanges, PublicUrls urls, TimeProvider clock)
+    public static async Task WriteAsync(HttpContext context, ToolCards cards, SourceFeed sourceChanges, PublicUrls urls, TimeProvider clock)
     {
         var recent = await cards.RecentlyChangedAsync(Entries, context.RequestAborted);
         var facts = await sourceChanges.RecentAsync(Entries, context.RequestAborted);

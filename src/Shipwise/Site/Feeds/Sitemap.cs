@@ -4,6 +4,7 @@ using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Compare;
 using Shipwise.Panel;
+using Shipwise.Security;
 
 namespace Shipwise.Site.Feeds;
 

@@ -2,8 +2,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Catalog;
 using Shipwise.Panel;
 using Shipwise.Search;
+using Shipwise.Site;
 
-namespace Shipwise.Site;
+namespace Shipwise.Home;
+
+// Home/ holds the pages that start a visit (the home page, and the error page that suggests where to
+// go): they read from every feature, so they sit above them all, not inside Site/, whose layout,
+// texts and charts every feature's pages use.
 
 /// <summary>A tool whose reviews moved this week, with the moves and their reasons.</summary>
 public sealed record WeeklyChange(ToolCard Tool, IReadOnlyList<HistoryEntry> Moves);

@@ -2,12 +2,15 @@ using Dapper;
 using Shipwise.Core.Catalog;
 using Shipwise.Data;
 
-namespace Shipwise.Sources;
+namespace Shipwise.Site.Feeds;
 
 /// <summary>One tool's facts changed by one source run, as a feed entry: "GPT-4o: the price drop (OpenRouter, 1 Dec 2026)".</summary>
 public sealed record SourceFeedEntry(long Id, string Slug, string ToolName, string Title, string Summary, DateTimeOffset At);
 
-/// <summary>The newest fact changes sources made, grouped per tool and run, for the Atom feed.</summary>
+/// <summary>
+/// The newest fact changes sources made, grouped per tool and run, for the Atom feed. It lives with its
+/// only reader: in Sources/ it made the site depend on the source connectors, which depend on pages.
+/// </summary>
 public sealed class SourceFeed(Db db)
 {
     private sealed record Row(long Id, long? RunId, string Slug, string ToolName, string Fact, string? BeforeText, string AfterText, string Phrase, string SourceLabel, string AsOf, DateTimeOffset CreatedAt);

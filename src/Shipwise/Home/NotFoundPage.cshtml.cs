@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Search;
+using Shipwise.Site;
 
-namespace Shipwise.Site;
+namespace Shipwise.Home;
 
 /// <summary>Every 404 of the site, with the tools nearest to what the address asked for.</summary>
 // The error page is re-executed with the failed request's method: a POST that failed its
