@@ -126,8 +126,7 @@ public static class CommunityEndpoints
         }
 
         var result = await writer.SubmitAsync(new PickWrite(AccountId(context), left!, right!, picked!));
-        var (first, second) = ComparePair.Canonical(left!, right!);
-        return Answer(result, returnUrl ?? ComparePair.Path(first, second));
+        return Answer(result, returnUrl ?? ComparePair.Address(left!, right!));
     }
 
     public static async Task<IResult> HelpfulAsync(HttpContext context, IAntiforgery antiforgery, CommunityWriter writer, CriticCatalog critics)

@@ -17,8 +17,10 @@ public sealed record PanelSideFigures(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? MeanScore,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] decimal? BadgeScore);
 
+/// <param name="Path">The address of this order (left as asked); <paramref name="CanonicalPath"/> is the pair's one address.</param>
 public sealed record CompareResponse(
     string Path,
+    string CanonicalPath,
     CompareSideResponse Left,
     CompareSideResponse Right,
     IReadOnlyList<DecisionRow> DecisionRows,
@@ -28,7 +30,7 @@ public sealed record CompareResponse(
     CompareVerdict Verdict)
 {
     public static CompareResponse From(Comparison c) =>
-        new(c.Path, Side(c.Left), Side(c.Right), c.DecisionRows, c.FactRows, c.Scorecard, c.Answers, c.Verdict);
+        new(c.Path, c.CanonicalPath, Side(c.Left), Side(c.Right), c.DecisionRows, c.FactRows, c.Scorecard, c.Answers, c.Verdict);
 
     private static CompareSideResponse Side(CompareSide side)
     {

@@ -64,7 +64,7 @@ public sealed class ComparePageModel(
 
         if (found.IsRedirect)
         {
-            return RedirectPermanent(ComparePair.Path(found.RedirectLeft!, found.RedirectRight!));
+            return RedirectPermanent(ComparePair.Address(found.RedirectLeft!, found.RedirectRight!));
         }
 
         Comparison = found.Comparison!;
@@ -80,13 +80,14 @@ public sealed class ComparePageModel(
         if (Accounts.Reader.AccountId(User) is { } accountId)
         {
             Bookmark = new Accounts.BookmarkButton(
-                Accounts.BookmarkKind.Compare, Comparison.Path, $"{Left.Name} vs {Right.Name}",
-                await bookmarks.IsBookmarkedAsync(accountId, Accounts.BookmarkKind.Compare, Comparison.Path, cancellationToken));
+                Accounts.BookmarkKind.Compare, Comparison.CanonicalPath, $"{Left.Name} vs {Right.Name}",
+                await bookmarks.IsBookmarkedAsync(accountId, Accounts.BookmarkKind.Compare, Comparison.CanonicalPath, cancellationToken));
         }
         ViewData["Meta"] = new PageMeta(
             $"{Left.Name} vs {Right.Name}: which one should you ship with?",
             $"{Left.Name} or {Right.Name}? Panel verdicts, pricing, key facts side by side, and an answer per use case.",
-            Comparison.Path);
+            // Both orders are one pair: search engines get the canonical address.
+            Comparison.CanonicalPath);
         return Page();
     }
 }

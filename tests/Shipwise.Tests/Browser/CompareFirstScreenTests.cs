@@ -30,7 +30,7 @@ public sealed class CompareFirstScreenTests(BrowserApp app)
     public static TheoryData<string, int, int> Screens()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var pair in new[] { "/compare/mistral-small-3-1-vs-smolvlm2", "/compare/gpt-4o-vs-llama-3-1-405b", "/compare/llama-cpp-vs-ollama", "/compare/gemini-2-5-flash-vs-gpt-4o-mini" })
+        foreach (var pair in new[] { "/compare/mistral-small-3-1-vs-smolvlm2", "/compare/smolvlm2-vs-mistral-small-3-1", "/compare/gpt-4o-vs-llama-3-1-405b", "/compare/llama-cpp-vs-ollama", "/compare/gemini-2-5-flash-vs-gpt-4o-mini" })
         {
             data.Add(pair, 1366, 768);
             data.Add(pair, 390, 844);
