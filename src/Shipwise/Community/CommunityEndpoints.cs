@@ -126,7 +126,8 @@ public static class CommunityEndpoints
         }
 
         var result = await writer.SubmitAsync(new PickWrite(AccountId(context), left!, right!, picked!));
-        return Answer(result, returnUrl ?? ComparePair.Address(left!, right!));
+        var (first, second) = ComparePair.Canonical(left!, right!);
+        return Answer(result, returnUrl ?? ComparePair.Path(first, second));
     }
 
     public static async Task<IResult> HelpfulAsync(HttpContext context, IAntiforgery antiforgery, CommunityWriter writer, CriticCatalog critics)
