@@ -43,18 +43,7 @@ public sealed class ComparePageModel(
 
     public async Task<IActionResult> OnGetAsync(string pair, CancellationToken cancellationToken)
     {
-        // A slug may contain "-vs-" itself, so try every split until one names two tools.
-        CompareLookup? found = null;
-        foreach (var (a, b) in ComparePair.Candidates(pair))
-        {
-            var lookup = await compare.FindAsync(a, b, cancellationToken);
-            if (lookup.Comparison is not null || lookup.IsRedirect)
-            {
-                found = lookup;
-                break;
-            }
-        }
-
+        var found = await compare.FindPairAsync(pair, cancellationToken);
         if (found is null)
         {
             // Other spellings ("SmolVLM2-vs-GPT-4o-mini") are not valid slugs: try them lower-cased before giving up.
@@ -87,7 +76,12 @@ public sealed class ComparePageModel(
             $"{Left.Name} vs {Right.Name}: which one should you ship with?",
             $"{Left.Name} or {Right.Name}? Panel verdicts, pricing, key facts side by side, and an answer per use case.",
             // Both orders are one pair: search engines get the canonical address.
-            Comparison.CanonicalPath);
+            Comparison.CanonicalPath)
+        {
+            // The preview shows the pair in the order of the link that was shared.
+            ImagePath = CompareEndpoints.ShareImagePath(Comparison.Path),
+            ImageAlt = $"{Left.Name} vs {Right.Name}: {Comparison.Verdict.Title}.",
+        };
         return Page();
     }
 }

@@ -15,6 +15,24 @@ public sealed record CompareLookup(Comparison? Comparison, string? RedirectLeft,
 /// <summary>Builds a comparison of any two tools from the stored tools and their current reviews (two tool reads, one review query).</summary>
 public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, Community.CommunityQueries community, PeerSnapshots peers)
 {
+    /// <summary>
+    /// Reads a "{a}-vs-{b}" address segment. A slug may contain "-vs-" itself, so every split is
+    /// tried until one names two tools; null when none does.
+    /// </summary>
+    public async Task<CompareLookup?> FindPairAsync(string pair, CancellationToken cancellationToken)
+    {
+        foreach (var (a, b) in ComparePair.Candidates(pair))
+        {
+            var lookup = await FindAsync(a, b, cancellationToken);
+            if (lookup.Comparison is not null || lookup.IsRedirect)
+            {
+                return lookup;
+            }
+        }
+
+        return null;
+    }
+
     public async Task<CompareLookup> FindAsync(string a, string b, CancellationToken cancellationToken)
     {
         var left = await queries.FindAsync(a, cancellationToken);
