@@ -27,6 +27,24 @@ public sealed class CompareFirstScreenTests(BrowserApp app)
         }
         """;
 
+    // Row and column labels narrower than their longest word, so the browser broke a word ("Ques-tion").
+    private const string BrokenLabels = """
+        () => {
+            const measure = document.createElement('canvas').getContext('2d');
+            const broken = [];
+            for (const th of document.querySelectorAll('main table thead th:first-child, main table th[scope="row"]')) {
+                const style = getComputedStyle(th);
+                measure.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+                const room = th.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                const longest = Math.max(...th.innerText.trim().split(/\s+/).map(w => measure.measureText(w).width));
+                if (longest > room + 1) {
+                    broken.push(th.innerText.trim() + ': ' + Math.round(longest) + ' px in ' + Math.round(room));
+                }
+            }
+            return broken;
+        }
+        """;
+
     public static TheoryData<string, int, int> Screens()
     {
         var data = new TheoryData<string, int, int>();
@@ -61,6 +79,9 @@ public sealed class CompareFirstScreenTests(BrowserApp app)
         var box = await grid.BoundingBoxAsync();
         Assert.NotNull(box);
         Assert.True(box.Y + box.Height <= height, $"{path} at {width}×{height}: the winners grid ends at {box.Y + box.Height:0} px, below the first screen");
+
+        var broken = await page.EvaluateAsync<JsonElement>(BrokenLabels);
+        Assert.True(broken.GetArrayLength() == 0, $"{path} at {width}×{height}: table labels broken mid-word: {broken}");
 
         if (width < 600)
         {
