@@ -86,10 +86,10 @@ public static class ShareImage
         {
             using var small = Font(28);
             fill.Color = _soft;
-            canvas.DrawText("Which one should you ship with?", Margin, 176, SKTextAlign.Left, small, fill);
+            canvas.DrawText("Which one should you ship with?", Margin, 168, SKTextAlign.Left, small, fill);
 
             // The two tools in the page's order, one a line so long names keep their room; the pick gets a green bar.
-            foreach (var (slug, name, top) in new[] { (card.LeftSlug, card.LeftName, 204f), (card.RightSlug, card.RightName, 326f) })
+            foreach (var (slug, name, top) in new[] { (card.LeftSlug, card.LeftName, 194f), (card.RightSlug, card.RightName, 336f) })
             {
                 if (slug == card.PickSlug)
                 {
@@ -104,9 +104,9 @@ public static class ShareImage
             }
 
             fill.Color = _soft;
-            canvas.DrawText("vs", Margin + 48, 316, SKTextAlign.Center, small, fill);
+            canvas.DrawText("vs", Margin + 48, 325, SKTextAlign.Center, small, fill);
 
-            DrawPill(canvas, fill, card.Verdict, card.PickSlug is null ? _none : _ship, Margin, 456, Width - 2 * Margin);
+            DrawPill(canvas, fill, card.Verdict, card.PickSlug is null ? _none : _ship, Margin, 464, Width - 2 * Margin);
         });
     }
 
