@@ -3,8 +3,9 @@ using Shipwise.Core.Catalog;
 namespace Shipwise.Core.Compare;
 
 /// <summary>
-/// The address of a comparison. A pair has exactly one page: "a-vs-b" and "b-vs-a" are the
-/// same comparison, so the slugs always appear in ordinal order and the other order redirects.
+/// The address of a comparison. "a-vs-b" and "b-vs-a" are the same pair shown in the order the
+/// reader named them; the canonical address (slugs in ordinal order) is the one search engines
+/// are told about, and the one counts, bookmarks and the sitemap key the pair by.
 /// </summary>
 public static class ComparePair
 {
@@ -20,11 +21,19 @@ public static class ComparePair
 
     public static bool IsCanonical(string slugA, string slugB) => string.CompareOrdinal(slugA, slugB) < 0;
 
-    /// <summary>"/compare/{first}-vs-{second}", whichever order the slugs come in.</summary>
+    /// <summary>The canonical address, "/compare/{first}-vs-{second}", whichever order the slugs come in.</summary>
     public static string Path(string slugA, string slugB)
     {
         var (first, second) = Canonical(slugA, slugB);
-        return $"/compare/{first}{Separator}{second}";
+        return Address(first, second);
+    }
+
+    /// <summary>"/compare/{left}-vs-{right}" in the order given: the page that shows <paramref name="left"/> on the left.</summary>
+    public static string Address(string left, string right)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        return $"/compare/{left}{Separator}{right}";
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ public sealed record Comparison(
     CompareSide Left,
     CompareSide Right,
     string Path,
+    string CanonicalPath,
     IReadOnlyList<DecisionRow> DecisionRows,
     IReadOnlyList<FactComparisonRow> FactRows,
     IReadOnlyList<ScorecardRow> Scorecard,
@@ -18,8 +19,8 @@ public sealed record Comparison(
     IReadOnlyList<SharedEvaluation> SharedEvaluations)
 {
     /// <summary>
-    /// Compares the two sides in the order given; callers wanting the canonical page order
-    /// put the sides through <see cref="ComparePair.Canonical"/> first.
+    /// Compares the two sides in the order given (the reader's): <see cref="Path"/> is the address
+    /// of that order, <see cref="CanonicalPath"/> the pair's one address for search engines.
     /// </summary>
     /// <param name="critics">The whole panel, so every seat gets a scorecard row even when neither side has its review yet.</param>
     /// <param name="context">The GPUs self-hosting is priced on and the names of tools the two point at; none when left out.</param>
@@ -38,6 +39,7 @@ public sealed record Comparison(
         return new Comparison(
             left,
             right,
+            ComparePair.Address(left.Tool.Slug, right.Tool.Slug),
             ComparePair.Path(left.Tool.Slug, right.Tool.Slug),
             DecisionRowBuilder.Build(left, right),
             FactRowBuilder.Build(left.Tool, right.Tool),

@@ -18,7 +18,8 @@ public sealed record ConflictView(
     string SourceValue, string? SourceUrl, DateOnly? SourceAsOf, DateTimeOffset RaisedAt);
 
 /// <summary>The lifecycle as it stands today (a passed shutdown date reads "retired"), when it is worth a banner.</summary>
-public sealed record LifecycleBanner(string Status, string Text, DateOnly? DeprecationDate, DateOnly? ShutdownDate, string? Successor, string Source, DateOnly AsOf);
+/// <param name="Successor">The successor's slug as the catalog gives it; <paramref name="SuccessorName"/> is its display name, the slug when no tool answers to it.</param>
+public sealed record LifecycleBanner(string Status, string Text, DateOnly? DeprecationDate, DateOnly? ShutdownDate, string? Successor, string? SuccessorName, string Source, DateOnly AsOf);
 
 /// <summary>
 /// How current a tool's facts are: stale facts, open conflicts and the lifecycle as of today.
@@ -35,7 +36,7 @@ public sealed record ToolFreshness(int StaleAfterDays, IReadOnlyList<StaleFactVi
 /// that decides it) with the days sources last confirmed each fact (fact_checks), and the open
 /// conflicts source runs raised (fact_conflicts).
 /// </summary>
-public sealed class ToolFreshnessQueries(Db db, IOptions<CatalogOptions> options, TimeProvider clock)
+public sealed class ToolFreshnessQueries(Db db, IOptions<CatalogOptions> options, TimeProvider clock, CatalogQueries catalog)
 {
     private sealed record Conflict(string Fact, string SourceName, string? Connector, string CurrentText, string CurrentFact, string ProposedText, string ProposedFact, DateTimeOffset CreatedAt);
 
@@ -60,7 +61,7 @@ public sealed class ToolFreshnessQueries(Db db, IOptions<CatalogOptions> options
                 """, new { stored.Id }, cancellationToken: cancellationToken)))
             .Select(View)
             .ToList();
-        return new ToolFreshness(days, stale, conflicts, Banner(stored.Tool, today));
+        return new ToolFreshness(days, stale, conflicts, await BannerAsync(stored.Tool, today, cancellationToken));
     }
 
     private static ConflictView View(Conflict c)
@@ -91,7 +92,7 @@ public sealed class ToolFreshnessQueries(Db db, IOptions<CatalogOptions> options
         return FactNames.TryParse(fact, out var name) ? name.Label() : fact;
     }
 
-    private static LifecycleBanner? Banner(Tool tool, DateOnly today)
+    private async Task<LifecycleBanner?> BannerAsync(Tool tool, DateOnly today, CancellationToken cancellationToken)
     {
         if (tool.Facts.Lifecycle is not { } fact)
         {
@@ -99,9 +100,16 @@ public sealed class ToolFreshnessQueries(Db db, IOptions<CatalogOptions> options
         }
 
         var now = LifecycleRead.Effective(fact.Value, today);
-        return now.Status is LifecycleStatus.Deprecated or LifecycleStatus.Retired
-            ? new LifecycleBanner(now.Status, FactDisplay.Lifecycle(now), now.DeprecationDate, now.ShutdownDate, now.Successor, fact.Source, fact.AsOf)
+        if (now.Status is not (LifecycleStatus.Deprecated or LifecycleStatus.Retired))
+        {
+            return null;
+        }
+
+        // The reader sees the successor's name, from the one resolver that knows slugs and aliases.
+        var successorName = now.Successor is { } successor
+            ? (await catalog.NamesAsync([successor], cancellationToken)).GetValueOrDefault(successor) ?? successor
             : null;
+        return new LifecycleBanner(now.Status, FactDisplay.Lifecycle(now), now.DeprecationDate, now.ShutdownDate, now.Successor, successorName, fact.Source, fact.AsOf);
     }
 }
 

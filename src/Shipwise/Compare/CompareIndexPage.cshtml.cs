@@ -7,7 +7,7 @@ using Shipwise.Site;
 
 namespace Shipwise.Compare;
 
-/// <summary>Pick any two tools by name, slug or alias; the answer is a redirect to their compare page, or a question when a name meant several tools.</summary>
+/// <summary>Pick any two tools by name, slug or alias; the answer is a redirect to their compare page (in the order named), or a question when a name meant several tools.</summary>
 public sealed class CompareIndexPageModel(ToolNameResolver resolver, ToolCards cards) : PageModel
 {
     public string A { get; private set; } = "";
@@ -62,6 +62,7 @@ public sealed class CompareIndexPageModel(ToolNameResolver resolver, ToolCards c
             return Page();
         }
 
-        return Redirect(ComparePair.Path(left.Tool.Slug, right.Tool.Slug));
+        // The first tool named goes on the left.
+        return Redirect(ComparePair.Address(left.Tool.Slug, right.Tool.Slug));
     }
 }

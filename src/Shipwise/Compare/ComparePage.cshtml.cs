@@ -43,18 +43,7 @@ public sealed class ComparePageModel(
 
     public async Task<IActionResult> OnGetAsync(string pair, CancellationToken cancellationToken)
     {
-        // A slug may contain "-vs-" itself, so try every split until one names two tools.
-        CompareLookup? found = null;
-        foreach (var (a, b) in ComparePair.Candidates(pair))
-        {
-            var lookup = await compare.FindAsync(a, b, cancellationToken);
-            if (lookup.Comparison is not null || lookup.IsRedirect)
-            {
-                found = lookup;
-                break;
-            }
-        }
-
+        var found = await compare.FindPairAsync(pair, cancellationToken);
         if (found is null)
         {
             // Other spellings ("SmolVLM2-vs-GPT-4o-mini") are not valid slugs: try them lower-cased before giving up.
@@ -64,7 +53,7 @@ public sealed class ComparePageModel(
 
         if (found.IsRedirect)
         {
-            return RedirectPermanent(ComparePair.Path(found.RedirectLeft!, found.RedirectRight!));
+            return RedirectPermanent(ComparePair.Address(found.RedirectLeft!, found.RedirectRight!));
         }
 
         Comparison = found.Comparison!;
@@ -80,13 +69,19 @@ public sealed class ComparePageModel(
         if (Accounts.Reader.AccountId(User) is { } accountId)
         {
             Bookmark = new Accounts.BookmarkButton(
-                Accounts.BookmarkKind.Compare, Comparison.Path, $"{Left.Name} vs {Right.Name}",
-                await bookmarks.IsBookmarkedAsync(accountId, Accounts.BookmarkKind.Compare, Comparison.Path, cancellationToken));
+                Accounts.BookmarkKind.Compare, Comparison.CanonicalPath, $"{Left.Name} vs {Right.Name}",
+                await bookmarks.IsBookmarkedAsync(accountId, Accounts.BookmarkKind.Compare, Comparison.CanonicalPath, cancellationToken));
         }
         ViewData["Meta"] = new PageMeta(
             $"{Left.Name} vs {Right.Name}: which one should you ship with?",
             $"{Left.Name} or {Right.Name}? Panel verdicts, pricing, key facts side by side, and an answer per use case.",
-            Comparison.Path);
+            // Both orders are one pair: search engines get the canonical address.
+            Comparison.CanonicalPath)
+        {
+            // The preview shows the pair in the order of the link that was shared.
+            ImagePath = CompareEndpoints.ShareImagePath(Comparison.Path),
+            ImageAlt = $"{Left.Name} vs {Right.Name}: {Comparison.Verdict.Title}.",
+        };
         return Page();
     }
 }

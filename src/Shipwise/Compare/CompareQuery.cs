@@ -6,7 +6,7 @@ using Shipwise.Panel;
 
 namespace Shipwise.Compare;
 
-/// <summary>What a compare address resolves to: the comparison, a canonical address to redirect to, or the side(s) not found.</summary>
+/// <summary>What a compare address resolves to: the comparison in the order asked, the slugs' address to redirect to (same order), or the side(s) not found.</summary>
 public sealed record CompareLookup(Comparison? Comparison, string? RedirectLeft, string? RedirectRight, IReadOnlyList<string> Unknown, bool SameTool)
 {
     public bool IsRedirect => RedirectLeft is not null;
@@ -15,6 +15,24 @@ public sealed record CompareLookup(Comparison? Comparison, string? RedirectLeft,
 /// <summary>Builds a comparison of any two tools from the stored tools and their current reviews (two tool reads, one review query).</summary>
 public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, Community.CommunityQueries community, PeerSnapshots peers)
 {
+    /// <summary>
+    /// Reads a "{a}-vs-{b}" address segment. A slug may contain "-vs-" itself, so every split is
+    /// tried until one names two tools; null when none does.
+    /// </summary>
+    public async Task<CompareLookup?> FindPairAsync(string pair, CancellationToken cancellationToken)
+    {
+        foreach (var (a, b) in ComparePair.Candidates(pair))
+        {
+            var lookup = await FindAsync(a, b, cancellationToken);
+            if (lookup.Comparison is not null || lookup.IsRedirect)
+            {
+                return lookup;
+            }
+        }
+
+        return null;
+    }
+
     public async Task<CompareLookup> FindAsync(string a, string b, CancellationToken cancellationToken)
     {
         var left = await queries.FindAsync(a, cancellationToken);
@@ -42,11 +60,10 @@ public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, Cr
             return new CompareLookup(null, null, null, [], true);
         }
 
-        var (first, second) = ComparePair.Canonical(leftSlug, rightSlug);
-        if (first != a || second != b)
+        if (leftSlug != a || rightSlug != b)
         {
-            // Reversed order, an alias or another spelling: one canonical address per pair.
-            return new CompareLookup(null, first, second, [], false);
+            // An alias or another spelling: the slugs' address, in the order the reader named the two.
+            return new CompareLookup(null, leftSlug, rightSlug, [], false);
         }
 
         var leftTool = left.Tool!;

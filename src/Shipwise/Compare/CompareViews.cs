@@ -61,6 +61,8 @@ public sealed class CompareViews(Db db, Microsoft.AspNetCore.OutputCaching.IOutp
     /// <summary>Counts the view unless this client already counted for the pair today; true when it counted.</summary>
     public bool Count(string leftSlug, string rightSlug, string client)
     {
+        // Both orders of the address are one pair, counted (and stored) in canonical order.
+        (leftSlug, rightSlug) = Core.Compare.ComparePair.Canonical(leftSlug, rightSlug);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         lock (_seenGate)
         {

@@ -27,10 +27,28 @@ public sealed class CompareFirstScreenTests(BrowserApp app)
         }
         """;
 
+    // Row and column labels narrower than their longest word, so the browser broke a word ("Ques-tion").
+    private const string BrokenLabels = """
+        () => {
+            const measure = document.createElement('canvas').getContext('2d');
+            const broken = [];
+            for (const th of document.querySelectorAll('main table thead th:first-child, main table th[scope="row"]')) {
+                const style = getComputedStyle(th);
+                measure.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+                const room = th.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                const longest = Math.max(...th.innerText.trim().split(/\s+/).map(w => measure.measureText(w).width));
+                if (longest > room + 1) {
+                    broken.push(th.innerText.trim() + ': ' + Math.round(longest) + ' px in ' + Math.round(room));
+                }
+            }
+            return broken;
+        }
+        """;
+
     public static TheoryData<string, int, int> Screens()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var pair in new[] { "/compare/mistral-small-3-1-vs-smolvlm2", "/compare/gpt-4o-vs-llama-3-1-405b", "/compare/llama-cpp-vs-ollama", "/compare/gemini-2-5-flash-vs-gpt-4o-mini" })
+        foreach (var pair in new[] { "/compare/mistral-small-3-1-vs-smolvlm2", "/compare/smolvlm2-vs-mistral-small-3-1", "/compare/gpt-4o-vs-llama-3-1-405b", "/compare/llama-cpp-vs-ollama", "/compare/gemini-2-5-flash-vs-gpt-4o-mini" })
         {
             data.Add(pair, 1366, 768);
             data.Add(pair, 390, 844);
@@ -61,6 +79,9 @@ public sealed class CompareFirstScreenTests(BrowserApp app)
         var box = await grid.BoundingBoxAsync();
         Assert.NotNull(box);
         Assert.True(box.Y + box.Height <= height, $"{path} at {width}×{height}: the winners grid ends at {box.Y + box.Height:0} px, below the first screen");
+
+        var broken = await page.EvaluateAsync<JsonElement>(BrokenLabels);
+        Assert.True(broken.GetArrayLength() == 0, $"{path} at {width}×{height}: table labels broken mid-word: {broken}");
 
         if (width < 600)
         {

@@ -29,7 +29,7 @@ public class ComparePairTests
     {
         Assert.True(ComparePair.TryParse("smolvlm2-vs-mistral-medium-3", out var a, out var b));
         Assert.Equal(("smolvlm2", "mistral-medium-3"), (a, b));
-        Assert.False(ComparePair.IsCanonical(a, b)); // the caller redirects to the canonical order
+        Assert.False(ComparePair.IsCanonical(a, b)); // the page keeps this order and names the canonical one in rel=canonical
     }
 
     [Theory]

@@ -21,7 +21,9 @@ public class ComparisonTests
     {
         var c = SmolVersusMistral();
         Assert.Equal(["panel", "community", "pricing", "best-for", "category"], c.DecisionRows.Select(r => r.Key));
-        Assert.Equal("/compare/mistral-medium-3-vs-smolvlm2", c.Path);
+        // Built in the reader's order: the address keeps it, the canonical one sorts the slugs.
+        Assert.Equal("/compare/smolvlm2-vs-mistral-medium-3", c.Path);
+        Assert.Equal("/compare/mistral-medium-3-vs-smolvlm2", c.CanonicalPath);
 
         var panel = Decision(c, "panel");
         Assert.Equal("Ship · 3 ship / 1 skip · 75% ship", panel.Left);

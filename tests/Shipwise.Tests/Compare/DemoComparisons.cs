@@ -38,6 +38,10 @@ public static class DemoComparisons
 
     public static Comparison Compare(Tool a, Tool b) => Compare(a.Slug, b.Slug);
 
+    /// <summary>The pair in the order given, as the page builds it for a reader who named <paramref name="left"/> first.</summary>
+    public static Comparison CompareInOrder(string left, string right) =>
+        Comparison.Build(_sides.Value[left], _sides.Value[right], Critics, Context);
+
     /// <summary>Every pair of tools in the same category, in canonical order.</summary>
     public static IEnumerable<(Tool Left, Tool Right)> PairsWithinCategories() =>
         from category in DemoPanel.Tools.GroupBy(t => t.Category)

@@ -117,10 +117,10 @@ public sealed partial class DemoCatalogSearchTests(SqliteDemoApp app) : IClassFi
     }
 
     [Fact]
-    public async Task A_clear_pair_goes_straight_to_its_comparison()
+    public async Task A_clear_pair_goes_straight_to_its_comparison_in_the_order_typed()
     {
         var (status, _, location) = await CompareFormAsync("a=smolvlm&b=mistral+small+3.1");
         Assert.Equal(HttpStatusCode.Redirect, status);
-        Assert.Equal("/compare/mistral-small-3-1-vs-smolvlm2", location);
+        Assert.Equal("/compare/smolvlm2-vs-mistral-small-3-1", location);
     }
 }

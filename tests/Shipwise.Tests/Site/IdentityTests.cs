@@ -61,6 +61,45 @@ public sealed partial class IdentityTests(SqliteApp app) : IClassFixture<SqliteA
     }
 
     [Fact]
+    public async Task A_compare_page_names_its_share_image_which_shows_both_names_in_its_order_as_a_cached_png()
+    {
+        var html = await app.Client.GetStringAsync("/compare/smolvlm2-vs-mistral-small-3-1", Token);
+        var url = new Uri(OgImage().Match(html).Groups["url"].Value);
+        Assert.Equal("/share/compare/smolvlm2-vs-mistral-small-3-1.png", url.AbsolutePath);
+        Assert.Contains($"""<meta name="twitter:image" content="{url}">""", html, StringComparison.Ordinal);
+        Assert.Matches("""<meta property="og:image:alt" content="SmolVLM2 vs Mistral Small 3.1: [^"]+\.">""", html);
+
+        var first = await app.Client.GetAsync(url.AbsolutePath, Token);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("image/png", first.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(first.Headers.ETag);
+        var png = await first.Content.ReadAsByteArrayAsync(Token);
+        Assert.Equal((1200, 630), PngSize(png));
+        Assert.InRange(png.Length, 1_000, 150_000);
+        Assert.Equal(png, await app.Client.GetByteArrayAsync(url.AbsolutePath, Token));
+
+        // The other order, another pair: other images. An alias redirects in the order named; no pair, no image.
+        Assert.NotEqual(png, await app.Client.GetByteArrayAsync("/share/compare/mistral-small-3-1-vs-smolvlm2.png", Token));
+        var other = await app.Client.GetByteArrayAsync("/share/compare/llama-cpp-vs-ollama.png", Token);
+        Assert.Equal((1200, 630), PngSize(other));
+        Assert.NotEqual(png, other);
+        var alias = await app.Client.GetAsync("/share/compare/smolvlm2-2b-vs-mistral-small-3-1.png", Token);
+        Assert.Equal(HttpStatusCode.MovedPermanently, alias.StatusCode);
+        Assert.Equal("/share/compare/smolvlm2-vs-mistral-small-3-1.png", alias.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync("/share/compare/no-such-tool-vs-smolvlm2.png", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync("/share/compare/smolvlm2-vs-mistral-small-3-1.svg", Token)).StatusCode);
+    }
+
+    [Fact]
+    public void A_pair_image_shows_its_verdict()
+    {
+        var close = Shipwise.Site.Identity.ShareImage.RenderPair(new("a-tool", "A tool", "b-tool", "B tool", "Too close to call", null, 7));
+        var pick = Shipwise.Site.Identity.ShareImage.RenderPair(new("a-tool", "A tool", "b-tool", "B tool", "Ship with A tool", "a-tool", 7));
+        Assert.Equal((1200, 630), PngSize(close));
+        Assert.NotEqual(close, pick);
+    }
+
+    [Fact]
     public async Task Favicons_are_served_as_svg_and_png_and_every_page_links_them()
     {
         var svg = await app.Client.GetAsync("/favicon.svg", Token);

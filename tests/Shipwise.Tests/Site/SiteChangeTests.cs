@@ -171,6 +171,20 @@ public abstract class SiteChangeTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Both_orders_of_a_pair_count_as_one_pair()
+    {
+        var before = await ViewsAsync("gpt4all", "jan");
+        Assert.Equal(StatusCodes.Status200OK, await GetFromAsync("/compare/gpt4all-vs-jan", "203.0.113.40"));
+        Assert.Equal(StatusCodes.Status200OK, await GetFromAsync("/compare/jan-vs-gpt4all", "203.0.113.40"));
+        Assert.Equal(before + 1, await ViewsAsync("gpt4all", "jan"));
+
+        // A reader who only ever saw the reversed order counts for the same pair, never for a second row.
+        Assert.Equal(StatusCodes.Status200OK, await GetFromAsync("/compare/jan-vs-gpt4all", "203.0.113.41"));
+        Assert.Equal(before + 2, await ViewsAsync("gpt4all", "jan"));
+        Assert.Equal(0, await ViewsAsync("jan", "gpt4all"));
+    }
+
+    [Fact]
     public async Task A_price_drop_shows_in_the_review_history_with_its_reason()
     {
         app.Factory.Clock.Advance(TimeSpan.FromDays(3));

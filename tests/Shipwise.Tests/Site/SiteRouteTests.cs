@@ -46,10 +46,10 @@ public abstract partial class SiteRouteTests(AppFixture app)
     [Theory]
     [InlineData("/tools/SmolVLM2-2B", "/tools/smolvlm2")]
     [InlineData("/tools/SmolVLM2", "/tools/smolvlm2")]
-    [InlineData("/compare/smolvlm2-vs-mistral-small-3-1", "/compare/mistral-small-3-1-vs-smolvlm2")]
-    [InlineData("/compare/smolvlm2-2b-vs-mistral-small-3-1", "/compare/mistral-small-3-1-vs-smolvlm2")]
+    [InlineData("/compare/smolvlm2-2b-vs-mistral-small-3-1", "/compare/smolvlm2-vs-mistral-small-3-1")]
+    [InlineData("/compare/mistral-small-3-1-vs-smolvlm2-2b", "/compare/mistral-small-3-1-vs-smolvlm2")]
     [InlineData("/compare/SmolVLM2-vs-Mistral-Small-3-1", "/compare/smolvlm2-vs-mistral-small-3-1")]
-    [InlineData("/api/compare/smolvlm2/mistral-small-3-1", "/api/compare/mistral-small-3-1/smolvlm2")]
+    [InlineData("/api/compare/smolvlm2-2b/mistral-small-3-1", "/api/compare/smolvlm2/mistral-small-3-1")]
     [InlineData("/badge/SmolVLM2-2B.svg", "/badge/smolvlm2.svg")]
     [InlineData("/embed/smolvlm2-2b", "/embed/smolvlm2")]
     [InlineData("/critics/Builder", "/critics/builder")]
@@ -178,11 +178,13 @@ public abstract partial class SiteRouteTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_compare_form_redirects_to_the_canonical_pair_and_names_an_unknown_tool()
+    public async Task The_compare_form_keeps_the_readers_order_and_names_an_unknown_tool()
     {
         var found = await Client.GetAsync("/compare?a=smolvlm&b=mistral+small+3.1", Token);
         Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
-        Assert.Equal("/compare/mistral-small-3-1-vs-smolvlm2", found.Headers.Location?.OriginalString);
+        Assert.Equal("/compare/smolvlm2-vs-mistral-small-3-1", found.Headers.Location?.OriginalString);
+        var other = await Client.GetAsync("/compare?a=mistral+small+3.1&b=smolvlm", Token);
+        Assert.Equal("/compare/mistral-small-3-1-vs-smolvlm2", other.Headers.Location?.OriginalString);
 
         var html = await HtmlAsync("/compare?a=smolvlm2&b=zzqqxx", HttpStatusCode.BadRequest);
         Assert.Contains("The second tool: No tool matches “zzqqxx”", html);
