@@ -28,14 +28,22 @@ public sealed class ShipwiseMetrics
     private readonly Counter<long> _mailFailed;
     private readonly Histogram<double> _searchDuration;
 
-    public ShipwiseMetrics(IMeterFactory meters, ReviewQueueDepth queue)
+    public ShipwiseMetrics(IMeterFactory meters, IServiceProvider services)
     {
         var meter = meters.Create(MeterName);
-        meter.CreateObservableGauge(
-            "shipwise.review_jobs.depth",
-            () => queue.Current().Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", c.Key))),
-            "{job}",
-            "Review work in the database across all nodes, by status: queued, running, failed (jobs) and disputed (reviews waiting for an operator).");
+
+        // The queue depth is read from the database, so it exists only in hosts that have one
+        // (not in the hosts some tests build with just the LLM reviewer or the mail sender).
+        if (services.GetService<IServiceProviderIsService>()?.IsService(typeof(Data.Db)) == true)
+        {
+            var queue = new Lazy<ReviewQueueDepth>(services.GetRequiredService<ReviewQueueDepth>);
+            meter.CreateObservableGauge(
+                "shipwise.review_jobs.depth",
+                () => queue.Value.Current().Select(c => new Measurement<long>(c.Value, new KeyValuePair<string, object?>("status", c.Key))),
+                "{job}",
+                "Review work in the database across all nodes, by status: queued, running, failed (jobs) and disputed (reviews waiting for an operator).");
+        }
+
         _pageCache = meter.CreateCounter<long>("shipwise.page_cache.requests", "{request}", "Cacheable page requests, by result: hit (served from the page cache) or miss (rendered).");
         _jobsQueued = meter.CreateCounter<long>("shipwise.review_jobs.queued", "{job}", "Review jobs queued (new or changed tools, critics or models).");
         _jobsRunning = meter.CreateUpDownCounter<long>("shipwise.review_jobs.running", "{job}", "Review jobs this node is running now.");
