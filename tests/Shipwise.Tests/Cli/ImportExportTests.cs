@@ -154,6 +154,37 @@ public abstract class ImportExportTests(string provider) : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_row_after_batches_were_written_changes_nothing()
+    {
+        // Batches of 1,000 are written while the next is read; a bad row in the third batch, and a
+        // reference no tool answers at the end, must still leave the catalog exactly as it was.
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        await File.WriteAllTextAsync(WorkFile("good.json"), ToolsJson(Tool("tool-a")), TestContext.Current.CancellationToken);
+        Assert.Equal(0, (await ShipwiseProcess.RunAsync(db, "import", WorkFile("good.json"))).ExitCode);
+        var before = await ExportAsync(db, "before.json");
+
+        var many = Enumerable.Range(0, 2_600).Select(i => Tool($"bulk-{i:D4}", category: i == 2_400 ? "AI/ML Models" : "language-models")).ToArray();
+        await File.WriteAllTextAsync(WorkFile("bulk.json"), ToolsJson(many), TestContext.Current.CancellationToken);
+        var result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("bulk.json"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("$.tools[2400].category", result.Error);
+        Assert.Equal(before, await ExportAsync(db, "after-bad-row.json"));
+
+        many[2_400] = Tool("bulk-2400", extra: ""","facts":{"competitors":{"value":["no-such-tool"],"source":"https://example.org","asOf":"2026-01-01","status":"verified"}}""");
+        await File.WriteAllTextAsync(WorkFile("bulk.json"), ToolsJson(many), TestContext.Current.CancellationToken);
+        result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("bulk.json"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("'no-such-tool' is not a tool", result.Error);
+        Assert.Equal(before, await ExportAsync(db, "after-bad-reference.json"));
+
+        many[2_400] = Tool("bulk-2400");
+        await File.WriteAllTextAsync(WorkFile("bulk.json"), ToolsJson(many), TestContext.Current.CancellationToken);
+        result = await ShipwiseProcess.RunAsync(db, "import", WorkFile("bulk.json"));
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("2600 added", result.Output.Replace(",", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Malformed_json_is_reported_with_its_line()
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
