@@ -17,12 +17,11 @@ internal sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffs
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
     }
 
-    public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) =>
-        parameter.Value = parameter is SqliteParameter ? SqliteText(value) : value.ToUniversalTime();
-
-    /// <summary>How a timestamp is stored on SQLite, for code that binds parameters without Dapper.</summary>
-    public static string SqliteText(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        parameter.Value = parameter is SqliteParameter ? utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) : utc;
+    }
 
     public override DateTimeOffset Parse(object value) => value switch
     {

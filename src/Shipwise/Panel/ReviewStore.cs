@@ -195,37 +195,9 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
             return;
         }
 
-        // One prepared statement whose parameters are made once and only given new values per row:
-        // Dapper's list form re-creates and re-binds 24 named parameters for every row, which was
-        // most of the single writer's time in `review --all` (docs/benchmarks.md).
-        var columns = ReviewRow.Columns.Split(", ");
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO reviews ({ReviewRow.Columns}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})";
-        var parameters = columns.Select(c =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + c;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        command.Prepare();
-        foreach (var row in rows)
-        {
-            var values = row.SqliteValues();
-            if (values.Length != parameters.Length)
-            {
-                throw new InvalidOperationException($"ReviewRow.SqliteValues gives {values.Length} values for {parameters.Length} columns.");
-            }
-
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            // Microsoft.Data.Sqlite runs synchronously either way; the sync call skips the Task.
-            command.ExecuteNonQuery();
-        }
+        await connection.ExecuteAsync(
+            $"INSERT INTO reviews ({ReviewRow.Columns}) VALUES ({string.Join(", ", ReviewRow.Columns.Split(", ").Select(c => "@" + c))})",
+            rows, transaction);
     }
 
     /// <summary>One row of the reviews table, named as its columns, for both insert paths.</summary>
@@ -267,14 +239,6 @@ public sealed class ReviewStore(Db db, TimeProvider clock)
         public DateTimeOffset created_at => Now;
         public string context_version => Job.ContextVersion;
 #pragma warning restore IDE1006
-
-        /// <summary>The values in <see cref="Columns"/> order, as SQLite stores them.</summary>
-        public object?[] SqliteValues() =>
-        [
-            job_id, generation, tool_id, critic_slug, critic_version, facts_hash, reviewer, model, prompt_version, score, verdict, as_of,
-            summary, body, cited_facts, criteria, status, is_current, evidence_score, prompt_tokens, completion_tokens, latency_ms,
-            DateTimeOffsetHandler.SqliteText(created_at), context_version,
-        ];
     }
 
     /// <summary>Whether the tool already shows a review from this critic for exactly these facts.</summary>
