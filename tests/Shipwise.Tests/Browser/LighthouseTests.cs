@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Shipwise.Tests.Infrastructure;
 
 namespace Shipwise.Tests.Browser;
 
@@ -105,27 +106,16 @@ public sealed class LighthouseTests(BrowserApp app)
 
     private static async Task<List<JsonElement>> RunAsync(string script, string baseUrl, IReadOnlyDictionary<string, string> pages, string formFactors = "mobile,desktop")
     {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = Path.GetDirectoryName(script)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Path.GetDirectoryName(script)! };
         foreach (var arg in new[] { script, baseUrl, JsonSerializer.Serialize(pages), Categories, formFactors })
         {
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-
         // About 5 s a page on a quiet machine; CI shares two cores with the rest of the suite.
-        timeout.CancelAfter(TimeSpan.FromMinutes(20));
-        await process.WaitForExitAsync(timeout.Token);
-        var lines = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.True(lines.Length > 0, $"Lighthouse printed nothing (exit {process.ExitCode}): {await error}");
+        var result = await ShipwiseProcess.RunAsync(start, TimeSpan.FromMinutes(20));
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(lines.Length > 0, $"Lighthouse printed nothing (exit {result.ExitCode}): {result.Error}");
         return [.. lines.Select(line => JsonDocument.Parse(line).RootElement.Clone())];
     }
 

@@ -40,10 +40,14 @@ public static class ShipwiseProcess
         RunWithEnvironmentAsync(database, environment, TimeSpan.FromMinutes(3), args);
 
     /// <summary>Runs to the end, or kills the process (and its children) after <paramref name="timeout"/>: then the exit code is -1.</summary>
-    public static async Task<ProcessResult> RunWithEnvironmentAsync(TestDatabase database, Dictionary<string, string> environment, TimeSpan timeout, params string[] args)
-    {
-        var start = StartInfo(database, environment, args);
+    public static Task<ProcessResult> RunWithEnvironmentAsync(TestDatabase database, Dictionary<string, string> environment, TimeSpan timeout, params string[] args) =>
+        RunAsync(StartInfo(database, environment, args), timeout);
 
+    /// <summary>Any program (the Nu checker, Lighthouse): runs to the end, or is killed with its children after <paramref name="timeout"/> (exit code -1).</summary>
+    public static async Task<ProcessResult> RunAsync(ProcessStartInfo start, TimeSpan timeout)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

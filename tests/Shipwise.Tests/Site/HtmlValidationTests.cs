@@ -234,24 +234,15 @@ public sealed partial class HtmlValidationTests(HostileToolSite site) : IClassFi
 
     private static async Task<List<CheckerMessage>> CheckAsync(string java, string jar, IEnumerable<string> files)
     {
-        var start = new ProcessStartInfo(java)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo(java);
         foreach (var arg in new[] { "-jar", jar, "--format", "json", "--stdout", "--exit-zero-always" }.Concat(files))
         {
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var json = await output;
-        Assert.True(process.ExitCode == 0 && json.Length > 0, $"The Nu HTML checker failed (exit {process.ExitCode}): {await error}");
+        var result = await ShipwiseProcess.RunAsync(start, TimeSpan.FromMinutes(3));
+        var json = result.Output;
+        Assert.True(result.ExitCode == 0 && json.Length > 0, $"The Nu HTML checker failed (exit {result.ExitCode}): {result.Error}");
 
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement.GetProperty("messages").EnumerateArray().Select(m => new CheckerMessage(
