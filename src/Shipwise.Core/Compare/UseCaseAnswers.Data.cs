@@ -312,5 +312,6 @@ internal static partial class UseCaseAnswers
         return null;
     }
 
-    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    // The panel's rule, so a sentence may start with "vLLM" or "llama.cpp" as they are spelt.
+    private static string Capital(string text) => Phrasing.Capital(text);
 }

@@ -140,6 +140,20 @@ public class OverallAnswerTests
     }
 
     [Fact]
+    public void A_verdict_that_starts_with_a_name_keeps_its_spelling()
+    {
+        // vLLM and llama.cpp are spelt in lower case on purpose; "VLLM leads on …" misspells the name.
+        foreach (var (a, b) in new[] { ("vllm", "llama-cpp"), ("llama-cpp", "vllm") })
+        {
+            var why = DemoComparisons.Compare(a, b).Verdict.Why;
+            Assert.Contains("vLLM leads on", why, StringComparison.Ordinal);
+            Assert.Contains("llama.cpp leads on", why, StringComparison.Ordinal);
+            Assert.DoesNotContain("VLLM", why, StringComparison.Ordinal);
+            Assert.DoesNotContain("Llama.cpp", why, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_verdict_says_too_close_to_call_and_on_what()
     {
         var cheap = Api("cheap-api", new ToolFacts { Pricing = Fact(Metered(1, 4)) });
