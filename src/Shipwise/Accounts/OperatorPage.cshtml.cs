@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Accounts;
 

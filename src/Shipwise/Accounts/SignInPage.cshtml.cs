@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Mail;
 using Shipwise.Security;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Accounts;
 

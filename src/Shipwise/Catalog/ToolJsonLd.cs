@@ -2,7 +2,7 @@ using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
 using Shipwise.Core.Panel.Critics;
 using Shipwise.Panel;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Catalog;
 

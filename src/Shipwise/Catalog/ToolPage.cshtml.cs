@@ -4,7 +4,7 @@ using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
 using Shipwise.Panel;
 using Shipwise.Security;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Catalog;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Catalog;
 using Shipwise.Core.Compare;
 using Shipwise.Search;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Compare;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Compare;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Compare;
 

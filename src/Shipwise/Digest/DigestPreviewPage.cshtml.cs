@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Accounts;
 using Shipwise.Security;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Digest;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Accounts;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Digest;
 

@@ -3,6 +3,7 @@ using Shipwise.Catalog;
 using Shipwise.Panel;
 using Shipwise.Search;
 using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Home;
 

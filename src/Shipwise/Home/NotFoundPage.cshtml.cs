@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Search;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Home;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel.Critics;
 using Shipwise.Data;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Panel;
 

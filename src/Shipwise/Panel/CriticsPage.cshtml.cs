@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Panel;
 

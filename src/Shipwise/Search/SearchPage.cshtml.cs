@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Catalog;
 using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Search;
 

@@ -1,5 +1,6 @@
 using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
+using Shipwise.Web;
 
 namespace Shipwise.Site;
 

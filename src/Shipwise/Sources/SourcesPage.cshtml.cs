@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Shipwise.Accounts;
 using Shipwise.Catalog;
-using Shipwise.Site;
+using Shipwise.Web;
 
 namespace Shipwise.Sources;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Shipwise.Catalog;
 using Shipwise.Security;
+using Shipwise.Web;
 
 namespace Shipwise.Site.Embeds;
 

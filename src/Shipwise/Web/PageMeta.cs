@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Shipwise.Site;
+namespace Shipwise.Web;
 
 /// <summary>What the layout needs to know about a page: title, description, canonical address, social card and structured data.</summary>
 public sealed record PageMeta(string Title, string Description, string CanonicalPath)

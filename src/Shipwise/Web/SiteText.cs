@@ -2,7 +2,7 @@ using System.Globalization;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
 
-namespace Shipwise.Site;
+namespace Shipwise.Web;
 
 /// <summary>The few phrasings every page shares, so a verdict reads the same everywhere.</summary>
 public static class SiteText
