@@ -14,7 +14,6 @@ public static class CatalogRegistration
         builder.Services.AddSingleton<CatalogStamp>();
         builder.Services.AddSingleton<CatalogQueries>();
         builder.Services.AddSingleton<ToolCards>();
-        builder.Services.AddSingleton<ToolHistory>();
         builder.Services.AddSingleton<ToolEvidenceReader>();
         builder.Services.AddSingleton<ToolFreshnessQueries>();
         builder.Services.AddSingleton<CatalogImporter>();

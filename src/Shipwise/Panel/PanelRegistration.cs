@@ -19,6 +19,7 @@ public static class PanelRegistration
         builder.Services.AddSingleton<ReviewJobStore>();
         builder.Services.AddSingleton<PeerSnapshots>();
         builder.Services.AddSingleton<ReviewStore>();
+        builder.Services.AddSingleton<ToolHistory>();
         builder.Services.AddSingleton<PanelRunner>();
         builder.Services.AddSingleton<PanelProcessor>();
         builder.Services.AddSingleton<PanelScheduler>();

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Dapper;
+using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
 using Shipwise.Data;
-using Shipwise.Panel;
 
-namespace Shipwise.Catalog;
+namespace Shipwise.Panel;
 
 /// <summary>One move in a critic's view of a tool: "Founder went Skip 48 → Ship 67 on 3 May 2026, after the price drop".</summary>
 public sealed record HistoryEntry(string CriticSlug, string CriticName, Verdict FromVerdict, int? FromScore, Verdict ToVerdict, int? ToScore, DateTimeOffset At, string Why);
