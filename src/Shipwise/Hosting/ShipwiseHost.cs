@@ -14,6 +14,7 @@ using Shipwise.Security;
 using Shipwise.Site;
 using Shipwise.Sources;
 using Shipwise.Telemetry;
+using Shipwise.Tools;
 
 namespace Shipwise.Hosting;
 

@@ -4,7 +4,7 @@ using Shipwise.Core.Panel.Critics;
 using Shipwise.Panel;
 using Shipwise.Web;
 
-namespace Shipwise.Catalog;
+namespace Shipwise.Tools;
 
 /// <summary>
 /// schema.org data for a tool page. Each review names its author as software (a Shipwise critic

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Panel;
 using Shipwise.Panel;
 using Shipwise.Security;
 using Shipwise.Web;
 
-namespace Shipwise.Catalog;
+namespace Shipwise.Tools;
 
 public sealed class ToolPageModel(
     CatalogQueries queries, ToolCards cards, ReviewStore reviewStore, CriticCatalog critics, ToolHistory history, PublicUrls urls,

@@ -2,7 +2,7 @@ using Shipwise.Core.Panel;
 using Shipwise.Core.Panel.Critics;
 using Shipwise.Panel;
 
-namespace Shipwise.Catalog;
+namespace Shipwise.Tools;
 
 /// <summary>The panel's take in two sentences: who ships, who skips, who stayed out, and the strongest voice on each side.</summary>
 public static class PanelTakeText

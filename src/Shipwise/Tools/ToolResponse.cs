@@ -1,8 +1,9 @@
+using Shipwise.Catalog;
 using Shipwise.Community;
 using Shipwise.Core.Catalog;
 using Shipwise.Panel;
 
-namespace Shipwise.Catalog;
+namespace Shipwise.Tools;
 
 /// <summary>A tool as the JSON API shows it: the stored document plus what is derived from it.</summary>
 public sealed record ToolResponse

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shipwise.Catalog;
 using Shipwise.Community;
 using Shipwise.Core.Catalog;
 using Shipwise.Panel;
 
-namespace Shipwise.Catalog;
+namespace Shipwise.Tools;
 
 public static class CatalogEndpoints
 {
