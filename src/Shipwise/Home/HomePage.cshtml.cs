@@ -8,8 +8,8 @@ using Shipwise.Web;
 namespace Shipwise.Home;
 
 // Home/ holds the pages that start a visit (the home page, and the error page that suggests where to
-// go): they read from every feature, so they sit above them all, not inside Site/, whose layout,
-// texts and charts every feature's pages use.
+// go): they read from every feature, so they sit above them all (as Tools/ does for the tool page),
+// not inside Site/, which Search/ uses.
 
 /// <summary>A tool whose reviews moved this week, with the moves and their reasons.</summary>
 public sealed record WeeklyChange(ToolCard Tool, IReadOnlyList<HistoryEntry> Moves);

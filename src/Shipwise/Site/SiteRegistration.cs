@@ -31,7 +31,7 @@ public static class SiteRegistration
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRazorPages(options =>
         {
-            // Pages live in their feature folders (Catalog/, Compare/, Home/, Panel/, Search/, Site/), each with an absolute route.
+            // Pages live in their feature folders (Catalog/, Compare/, Home/, Panel/, Search/, Site/, Tools/), each with an absolute route.
             options.RootDirectory = "/";
         });
         builder.Services.AddSingleton<SiteChanges>();
