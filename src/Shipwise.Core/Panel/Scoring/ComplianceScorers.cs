@@ -107,8 +107,8 @@ public sealed class DataHandlingScorer : CriterionScorer
             does.Add(trains ? $"trains on {name} inputs unless you opt out" : $"trains nothing on {name} inputs");
             if (trains && inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.TrainsOnInputs is { } t ? !t : null, seed) is { Yes: > 0 } clean)
             {
-                besides.Add(clean.Yes == 1
-                    ? $"Of {clean.Known} {peers} stating a training policy, only {clean.Example} trains on nothing."
+                besides.Add(clean.Yes == clean.Known ? $"All {clean.Known} {peers} stating a training policy train on nothing."
+                    : clean.Yes == 1 ? $"Of {clean.Known} {peers} stating a training policy, only {clean.Example} trains on nothing."
                     : $"{clean.Yes} of {clean.Known} {peers} stating a training policy train on nothing, {clean.Example} among them.");
             }
         }
@@ -207,16 +207,19 @@ public sealed class ResidencyComplianceScorer : CriterionScorer
 
             // An EU region is what most residency questions come down to: how rare it is among the hosted peers.
             var eu = inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.Regions is { } r ? r.Contains("eu") : null, Phrasing.Hash(inputs.Slug));
-            string Offer(int n) => n == 1 ? "offers" : "offer";
             var others = $"{DataHandlingScorer.Hosted(inputs)} stating regions";
+            string Offer(int n) => n == 1 ? "offers" : "offer";
+            string EuElsewhere(int yes, int known, string example) => yes == known ? $"; all {known} {others} offer the EU"
+                : yes == 1 ? $"; of {known} {others}, only {example} offers the EU"
+                : $"; {yes} of {known} {others} offer the EU, {example} among them";
             var field = eu switch
             {
                 { } e when regions.Contains("eu") && e.Yes * 2 <= e.Known => $", an EU region that {(e.Yes == 0 ? "none" : $"only {e.Yes}")} of {e.Known} {others} {(e.Yes == 0 ? "offers" : Offer(e.Yes))}",
-                { Yes: > 0 } e when !regions.Contains("eu") => e.Yes == 1 ? $"; of {e.Known} {others}, only {e.Example} offers the EU" : $"; {e.Yes} of {e.Known} {others} offer the EU, {e.Example} among them",
+                { Yes: > 0 } e when !regions.Contains("eu") => EuElsewhere(e.Yes, e.Known, e.Example!),
                 _ => "",
             };
             var sentence = regions.Count == 0
-                ? $"{inputs.Vendor} lets no {inputs.Name} customer choose a region{(eu is { Yes: > 0 } x ? x.Yes == 1 ? $"; of {x.Known} {others}, only {x.Example} offers the EU" : $"; {x.Yes} of {x.Known} {others} offer the EU, {x.Example} among them" : "")}."
+                ? $"{inputs.Vendor} lets no {inputs.Name} customer choose a region{(eu is { Yes: > 0 } x ? EuElsewhere(x.Yes, x.Known, x.Example!) : "")}."
                 : Phrasing.Capital(string.Join("; ", new[] { served is null ? null : served + (own is null ? field : ""), own?.Replace(" also ", served is null ? " " : " also ", StringComparison.Ordinal) }.OfType<string>())) + ".";
             findings.Add(new Finding("residency", regions.Contains("eu") || own is not null ? 1 : 0, sentence, 0.8));
         }
