@@ -18,7 +18,7 @@ public sealed class PeerSnapshots(Db db, TimeProvider clock)
     private readonly SemaphoreSlim _building = new(1, 1);
     private (string Stamp, IReadOnlyDictionary<string, PeerSnapshot> Snapshots)? _current;
 
-    /// <summary>"evidence-3:1a2b3c4d5e6f": what a job's key records about everything besides the tool and the critic.</summary>
+    /// <summary>"evidence-4:1a2b3c4d5e6f": what a job's key records about everything besides the tool and the critic.</summary>
     public static string ContextOf(PeerSnapshot snapshot) => $"{EvidenceReviewer.CodeVersion}:{snapshot.Version}";
 
     public static string CodeVersionOf(string context) =>

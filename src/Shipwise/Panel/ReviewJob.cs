@@ -10,7 +10,7 @@ public sealed record ReviewJob
     public required string CriticVersion { get; init; }
     public required string Reviewer { get; init; }
     public required string Model { get; init; }
-    /// <summary>The reviewer's code version and the peer snapshot the review is computed from ("evidence-3:1a2b3c4d5e6f").</summary>
+    /// <summary>The reviewer's code version and the peer snapshot the review is computed from ("evidence-4:1a2b3c4d5e6f").</summary>
     public required string ContextVersion { get; init; }
     public required int Generation { get; init; }
     /// <summary>Claims so far, this one included.</summary>

@@ -109,6 +109,26 @@ public partial class ReviewSpecificsTests
     }
 
     [Fact]
+    public void Counsel_sets_an_apis_retention_and_regions_beside_the_hosted_peers_that_state_them()
+    {
+        var tool = DemoPanel.Tool("gemini-4-carbon");
+        var peers = DemoPanel.Tools.Where(t => t.Category == tool.Category && t.Kind == "api" && t.Slug != tool.Slug
+            && t.Facts.Lifecycle?.Value.Status is not (LifecycleStatus.Retired or LifecycleStatus.Unconfirmed)).ToList();
+        var stating = peers.Where(t => t.Facts.DataRetentionDays is not null).ToList();
+        var shorter = stating.Count(t => t.Facts.DataRetentionDays!.Value < tool.Facts.DataRetentionDays!.Value);
+        Assert.InRange(shorter, 1, stating.Count - 1);
+        Assert.Contains($"longer than {shorter} of {stating.Count} hosted peers stating a period", Findings("data-handling", tool).Single(f => f.Aspect == "data").Text, StringComparison.Ordinal);
+
+        // A US-only API is told how many peers offer the EU, and one of them is named.
+        var usOnly = DemoPanel.Tool("claude-opus-5-5");
+        var regions = peers.Append(tool).Where(t => t.Slug != usOnly.Slug && t.Facts.DataResidency is not null).ToList();
+        var eu = regions.Where(t => t.Facts.DataResidency!.Value.Contains("eu")).ToList();
+        var line = Findings("residency-compliance", usOnly).Single(f => f.Aspect == "residency").Text;
+        Assert.Contains($"{eu.Count} of {regions.Count} hosted peers stating regions offer the EU", line, StringComparison.Ordinal);
+        Assert.Contains(eu, t => line.Contains($"{ReviewInputs.ShortName(t.Name)} among them", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_review_that_dates_its_oldest_fact_gives_the_right_date()
     {
         var dated = 0;
@@ -132,11 +152,11 @@ public partial class ReviewSpecificsTests
     {
         Assert.Equal("Transformers'", Phrasing.Possessive("Transformers"));
         Assert.Equal("vLLM's", Phrasing.Possessive("vLLM"));
-        var lines = DemoPanel.Reviews.SelectMany(r => r.Review.Body.Split(". ")).Where(s => s.Contains(" facts ", StringComparison.Ordinal) && s.Contains("verified", StringComparison.Ordinal)).ToList();
+        var lines = DemoPanel.Reviews.SelectMany(r => r.Review.Body.Split(". ")).Where(s => s.Contains(" facts,", StringComparison.Ordinal) && s.Contains("verified", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(lines);
         Assert.DoesNotContain(lines, l => l.Contains("s's ", StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"(?:the oldest, [^,]+, dates? from|run from) (?<date>\d{1,2} [A-Z][a-z]{2} \d{4})")]
+    [GeneratedRegex(@"(?:verified, dating from|oldest fact on record, [^,]+, dates from) (?<date>\d{1,2} [A-Z][a-z]{2} \d{4})")]
     private static partial Regex Oldest();
 }

@@ -273,6 +273,24 @@ public sealed class PeerSnapshot
         return group.Count == 0 ? null : group[(int)((seed / 7) % (uint)group.Count)];
     }
 
+    /// <summary>
+    /// Of the other pickable peers of one kind for which <paramref name="test"/> gives an answer
+    /// (null: not on record), how many pass, with one that does, picked by <paramref name="seed"/>
+    /// so different tools name different ones. Null with fewer than two peers on record.
+    /// </summary>
+    public (int Yes, int Known, string? Example)? Count(string slug, string kind, Func<PeerSummary, bool?> test, uint seed)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var known = Peers.Where(p => p.CanBePicked && p.Kind == kind && p.Slug != slug && test(p) is not null).ToList();
+        if (known.Count < 2)
+        {
+            return null;
+        }
+
+        var yes = known.Where(p => test(p) == true).ToList();
+        return (yes.Count, known.Count, yes.Count == 0 ? null : yes[(int)(seed % (uint)yes.Count)].Name);
+    }
+
     private static readonly Func<PeerSummary, decimal?> s_size = static p => p.License is null ? null : p.TotalBillions;
 
     /// <summary>

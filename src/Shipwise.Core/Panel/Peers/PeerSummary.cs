@@ -41,6 +41,16 @@ public sealed record PeerSummary
     public DateOnly? Released { get; init; }
     public int Modalities { get; init; }
 
+    /// <summary>The data terms, each null when not on record: what Counsel sets a hosted API's terms beside.</summary>
+    public bool? TrainsOnInputs { get; init; }
+
+    public int? RetentionDays { get; init; }
+
+    public bool? Dpa { get; init; }
+
+    /// <summary>Where data can stay ("eu", "us", "self-hosted"...), null when not on record.</summary>
+    public IReadOnlyList<string>? Regions { get; init; }
+
     /// <summary>Set for hardware: what a self-hosting cost is worked out from.</summary>
     public GpuOption? Gpu { get; init; }
 
@@ -83,6 +93,10 @@ public sealed record PeerSummary
             Released = tool.ReleaseDate,
             Modalities = (f.InputModalities?.Value ?? []).Concat(f.OutputModalities?.Value ?? []).Distinct().Count(),
             Gpu = tool.Kind == "hardware" ? CostModel.GpuOf(tool) : null,
+            TrainsOnInputs = f.TrainsOnInputs?.Value,
+            RetentionDays = f.DataRetentionDays?.Value,
+            Dpa = f.Dpa?.Value,
+            Regions = f.DataResidency?.Value,
         };
     }
 }

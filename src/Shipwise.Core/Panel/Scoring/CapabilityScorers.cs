@@ -85,6 +85,8 @@ public sealed class ModalityBreadthScorer : CriterionScorer
                 ? $"; {c.Better} of {c.Of} {inputs.PeerNoun} handle more kinds, {more.Name} among them."
                 : c.Beaten * 2 > c.Of && c.NextWorse is { } fewer
                     ? $", more kinds than {c.Beaten} of {c.Of} {inputs.PeerNoun} such as {fewer.Name}."
+                    // Level with most of the field is no distinction: said in a few words, not with a count every such tool shares.
+                    : c.Level is not null && (c.Tied + 1) * 2 > c.Of + 1 ? $", like most {inputs.PeerNoun}."
                     : c.Level is { } level ? $", as many kinds as {level} and {Math.Max(0, c.Tied - 1)} other {inputs.PeerNoun}." : ".";
         }
         else

@@ -95,77 +95,83 @@ public sealed class DataHandlingScorer : CriterionScorer
         var training = f.TrainsOnInputs?.Value;
         var retention = f.DataRetentionDays?.Value;
         var zero = f.ZeroDataRetention?.Value == true;
-        string? kept = retention switch
+
+        // What the vendor does with the data, in one sentence with the vendor as its subject, each
+        // term set beside the other hosted peers' where they differ: what choosing this one gains or costs.
+        var seed = Phrasing.Hash(inputs.Slug);
+        var peers = Hosted(inputs);
+        var does = new List<string>();
+        var besides = new List<string>();
+        if (training is { } trains)
         {
-            null => null,
-            0 => (Phrasing.Choose(inputs.Seed, "ret0", 2) switch
+            does.Add(trains ? $"trains on {name} inputs unless you opt out" : $"trains nothing on {name} inputs");
+            if (trains && inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.TrainsOnInputs is { } t ? !t : null, seed) is { Yes: > 0 } clean)
             {
-                0 => $"{vendor} stores nothing from any {name} call",
-                _ => $"{name} calls leave nothing stored at {vendor}",
-            }),
-            int d => (Phrasing.Choose(inputs.Seed, "retn", 2) switch
-            {
-                0 => $"{vendor} holds {name} traffic {d.ToString(CultureInfo.InvariantCulture)} days{(zero ? ", zero on request" : "")}",
-                _ => $"{name} logs live {d.ToString(CultureInfo.InvariantCulture)} days at {vendor}{(zero ? " unless zero retention is agreed" : "")}",
-            }),
-        };
-        if (retention is null && zero)
-        {
-            kept = $"{vendor} offers {name} customers zero retention";
+                besides.Add(clean.Yes == clean.Known ? $"All {clean.Known} {peers} stating a training policy train on nothing."
+                    : clean.Yes == 1 ? $"Of {clean.Known} {peers} stating a training policy, only {clean.Example} trains on nothing."
+                    : $"{clean.Yes} of {clean.Known} {peers} stating a training policy train on nothing, {clean.Example} among them.");
+            }
         }
 
-        var trainText = training switch
+        if (f.Dpa?.Value is { } dpa)
         {
-            true => (Phrasing.Choose(inputs.Seed, "train1", 2) switch
+            does.Add(dpa ? "signs a DPA" : "offers no DPA");
+            if (dpa && inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.Dpa, seed) is { } rare && rare.Yes * 2 <= rare.Known)
             {
-                0 => $"{vendor} trains on {name} inputs unless you opt out",
-                _ => $"{name} prompts feed {vendor}'s training by default",
-            }),
-            false => (Phrasing.Choose(inputs.Seed, "train0", 3) switch
-            {
-                0 => $"{vendor} keeps {name} inputs out of training",
-                1 => $"{name} prompts never train {vendor}'s models",
-                _ => $"no {name} input trains {vendor} models",
-            }),
-            null => null,
-        };
-        var dpaText = f.Dpa?.Value switch
-        {
-            true => (Phrasing.Choose(inputs.Seed, "dpa1", 3) switch
-            {
-                0 => "a DPA is signed on request",
-                1 => $"{vendor} signs a DPA",
-                _ => "a DPA is available",
-            }),
-            false => $"{vendor} offers no DPA",
-            null => null,
-        };
-        var lead = new[] { trainText, kept }.OfType<string>().ToList();
-        if (lead.Count > 0)
-        {
-            var sentence = Phrasing.Capital(string.Join("; ", lead)) + (dpaText is null ? "." : $", and {dpaText}.");
-            findings.Add(new Finding("data", training == true ? -1 : Polarity(score), sentence, 1.1));
+                besides.Add($"Only {rare.Yes} of the {rare.Known} {peers} with terms on record {(rare.Yes == 1 ? "signs" : "sign")} one.");
+            }
         }
-        else if (dpaText is not null)
+
+        if (retention is { } days)
         {
-            findings.Add(new Finding("data", f.Dpa!.Value ? 1 : -1, Phrasing.Capital(dpaText) + $" for {name}.", 0.9));
+            var them = training is null ? $"{name} data" : "inputs";
+            // Zero is the floor and needs no comparison; a period is set beside the peers that state one.
+            var kept = days == 0 ? $"keeps none of {(training is null ? $"{name} data" : "them")}" : $"keeps {them} {Days(days)}{(zero ? " (none on request)" : "")}";
+            var shorter = inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.RetentionDays is { } d ? d < days : null, seed);
+            var longer = inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.RetentionDays is { } d ? d > days : null, seed);
+            string Than(int yes, int known) => yes == known ? $"all {known} {peers} stating a period" : $"{yes} of {known} {peers} stating a period";
+            kept += days == 0 ? ""
+                : shorter is { Yes: > 0 } sh ? $", longer than {Than(sh.Yes, sh.Known)}"
+                : longer is { Yes: > 0 } lo ? $", shorter than {Than(lo.Yes, lo.Known)}"
+                : "";
+            does.Add(kept);
+        }
+        else if (zero)
+        {
+            does.Add(training is null ? $"offers {name} customers zero retention" : "offers zero retention");
+        }
+
+        if (training is not null || retention is not null || zero)
+        {
+            findings.Add(new Finding("data", training == true ? -1 : Polarity(score), string.Join(" ", [$"{vendor} {Phrasing.List(does)}.", .. besides]), 1.1));
+        }
+        else if (f.Dpa?.Value is { } only)
+        {
+            findings.Add(new Finding("data", only ? 1 : -1, string.Join(" ", [$"{vendor} {does[0]} for {name}.", .. besides]), 0.9));
         }
 
         // Bought through a host, the traffic passes that host's terms as well as the vendor's: a second contract to read.
         var hosts = f.Offerings.Select(o => ReviewInputs.ShortName(o.Provider)).Where(h => h != vendor && !h.StartsWith(vendor + " ", StringComparison.Ordinal)).Distinct().Take(3).ToList();
         if (findings.Count > 0 && hosts.Count > 0)
         {
-            var those = hosts.Count == 1 ? $"{hosts[0]}'s" : "that host's";
-            findings.Add(new Finding("data-hosts", 0, Phrasing.Choose(inputs.Seed, "hosts", 2) switch
-            {
-                0 => $"Bought through {Phrasing.List(hosts)} instead, {name} traffic also passes {those} data terms.",
-                _ => $"{name} is also sold through {Phrasing.List(hosts)}; there {those} data terms apply on top of {vendor}'s.",
-            }, 0.75));
+            findings.Add(new Finding("data-hosts", 0, hosts.Count == 1
+                ? $"{hosts[0]} resells {name} under its own data terms too."
+                : $"{Phrasing.List(hosts)} resell {name}, each under its own data terms too.", 0.75));
         }
 
         return Outcome(score, inputs.Uses(FactName.TrainsOnInputs, FactName.DataRetentionDays, FactName.ZeroDataRetention, FactName.Dpa), [.. findings]);
     }
 
+    private static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString(CultureInfo.InvariantCulture)} days";
+
+    /// <summary>"hosted APIs", "providers": the peers a tool's data terms are set beside.</summary>
+    internal static string Hosted(ReviewInputs inputs) => inputs.Kind switch
+    {
+        "api" => "hosted peers",
+        "provider" => "providers",
+        "model" => "peers",
+        _ => "peers",
+    };
 }
 
 /// <summary>Where data can stay and what auditors have attested: regions, SOC 2, ISO 27001, HIPAA.</summary>
@@ -197,14 +203,25 @@ public sealed class ResidencyComplianceScorer : CriterionScorer
         {
             var named = regions.Where(r => r != "self-hosted").Select(FactFormat.Region).ToList();
             var own = regions.Contains("self-hosted") ? $"{inputs.Name} also runs on your own servers" : null;
-            var served = named.Count == 0 ? null : (Phrasing.Choose(inputs.Seed, "regions", 2) switch
+            var served = named.Count == 0 ? null : $"Data residency for {inputs.Name}: {Phrasing.List(named)}";
+
+            // An EU region is what most residency questions come down to: how rare it is among the hosted peers.
+            var eu = inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.Regions is { } r ? r.Contains("eu") : null, Phrasing.Hash(inputs.Slug));
+            var others = $"{DataHandlingScorer.Hosted(inputs)} stating regions";
+            string Offer(int n) => n == 1 ? "offers" : "offer";
+            string EuElsewhere(int yes, int known, string example) => yes == known ? $"; all {known} {others} offer the EU"
+                : yes == 1 ? $"; of {known} {others}, only {example} offers the EU"
+                : $"; {yes} of {known} {others} offer the EU, {example} among them";
+            var field = eu switch
             {
-                0 => $"{inputs.Name} data can stay in {Phrasing.List(named)}",
-                _ => $"{inputs.Vendor} serves {inputs.Name} from {Phrasing.List(named)}",
-            });
-            findings.Add(new Finding("residency", regions.Contains("eu") || own is not null ? 1 : 0, regions.Count == 0
-                ? $"{inputs.Vendor} lets no {inputs.Name} customer choose a region."
-                : Phrasing.Capital(string.Join("; ", new[] { served, own?.Replace(" also ", served is null ? " " : " also ", StringComparison.Ordinal) }.OfType<string>())) + ".", 0.8));
+                { } e when regions.Contains("eu") && e.Yes * 2 <= e.Known => $", an EU region that {(e.Yes == 0 ? "none" : $"only {e.Yes}")} of {e.Known} {others} {(e.Yes == 0 ? "offers" : Offer(e.Yes))}",
+                { Yes: > 0 } e when !regions.Contains("eu") => EuElsewhere(e.Yes, e.Known, e.Example!),
+                _ => "",
+            };
+            var sentence = regions.Count == 0
+                ? $"{inputs.Vendor} lets no {inputs.Name} customer choose a region{(eu is { Yes: > 0 } x ? EuElsewhere(x.Yes, x.Known, x.Example!) : "")}."
+                : Phrasing.Capital(string.Join("; ", new[] { served is null ? null : served + (own is null ? field : ""), own?.Replace(" also ", served is null ? " " : " also ", StringComparison.Ordinal) }.OfType<string>())) + ".";
+            findings.Add(new Finding("residency", regions.Contains("eu") || own is not null ? 1 : 0, sentence, 0.8));
         }
 
         if (f.Certifications is not null)
@@ -275,6 +292,12 @@ public sealed class LicenceTermsScorer : CriterionScorer
             {
                 score = Math.Min(score, 15);
             }
+
+            // Not a restriction (no points): said with the clauses so one sentence carries the licence's duties.
+            if (terms.AttributionRequired == true && clauses.Count > 0)
+            {
+                clauses.Add($"credit to {inputs.Vendor}");
+            }
         }
 
         var name = FactFormat.License(licence);
@@ -314,8 +337,9 @@ public sealed class LicenceTermsScorer : CriterionScorer
 
         var findings = new List<Finding> { new("licence", Polarity(score), text, 1.0) };
 
-        // The duty the licence adds beyond its name. Low weight, so it fills short reviews.
-        if (terms?.AttributionRequired == true)
+        // The duty the licence adds beyond its name. Low weight, so it fills short reviews. A permissive
+        // licence's sentence already says the vendor's notice is kept, and a clause list names the credit.
+        if (terms?.AttributionRequired == true && clauses.Count == 0 && !(LicenceClass.Score(licence) >= 95 && terms.CommercialUse))
         {
             findings.Add(new Finding("licence-credit", 0, $"Products built on {inputs.Name} must credit {inputs.Vendor}.", 0.6));
         }
@@ -339,16 +363,12 @@ public sealed class LicenceTermsScorer : CriterionScorer
                 return both ? $"both {(verb == "is" ? "are" : verb[..^1])} {rest}" : $"{verb} {rest}";
             }
 
+            // The peers lead, sized, so the sentence is about them and the tool's own size: "A (119B) and B (117B), nearest its 128B, both bind less under MIT".
             string Sized(PeerSummary peer) => $"{peer.Name} ({FactFormat.Number(peer.TotalBillions!.Value)}B)";
             var alike = Terms(near[0], false) == Terms(near[1], false);
-            var said = alike
-                ? $"{Sized(near[0])} and {Sized(near[1])} {Terms(near[0], true)}"
-                : $"{Sized(near[0])} {Terms(near[0], false)}{(Phrasing.Choose(inputs.Seed, "size-licence", 2) == 0 ? " and " : "; ")}{Sized(near[1])} {Terms(near[1], false)}";
-            findings.Add(new Finding("licence-peers", 0, Phrasing.Choose(inputs.Seed, "size-licence", 2) switch
-            {
-                0 => $"Nearest in size to {inputs.Name} ({FactFormat.Number(size)}B), {said}.",
-                _ => $"Closest in size to {Phrasing.Possessive(inputs.Name)} {FactFormat.Number(size)}B, {said}.",
-            }, 0.7));
+            findings.Add(new Finding("licence-peers", 0, alike
+                ? $"{Sized(near[0])} and {Sized(near[1])}, nearest its {FactFormat.Number(size)}B, {Terms(near[0], true)}."
+                : $"Nearest its {FactFormat.Number(size)}B, {Sized(near[0])} {Terms(near[0], false)}; {Sized(near[1])} {Terms(near[1], false)}.", 0.7));
             return Outcome(score, inputs.Uses(FactName.License, FactName.LicenseTerms), [.. findings]);
         }
 

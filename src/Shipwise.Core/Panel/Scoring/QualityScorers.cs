@@ -96,7 +96,7 @@ public sealed class QualityVsPeersScorer : CriterionScorer
         {
             0 => $"On {name}, {inputs.Name} is {Phrasing.Ordinal(rank.Position)} of {rank.Of} {noun} with {figure}{who}, between {above} and {below}{leader}.",
             1 => $"{figure} on {name}{who} ranks {inputs.Name} {Phrasing.Ordinal(rank.Position)} among {rank.Of} {noun}: behind {above}, ahead of {below}{leader}.",
-            2 => $"{name}: {inputs.Name} {Phrasing.Ordinal(rank.Position)} of {rank.Of} at {figure}{who}; {above} above, {below} below{leader}.",
+            2 => Phrasing.Capital($"{name}: {inputs.Name} {Phrasing.Ordinal(rank.Position)} of {rank.Of} at {figure}{who}; {above} above, {below} below{leader}."),
             _ => $"{inputs.Name} places {Phrasing.Ordinal(rank.Position)} of {rank.Of} {noun} on {name} at {figure}{who}, under {above} and over {below}{leader}.",
         });
     }
@@ -170,12 +170,9 @@ public sealed class EvidenceIndependenceScorer : CriterionScorer
         else
         {
             text = independent.Count == n
-                ? (Phrasing.Choose(inputs.Seed, "indep-all", 3) switch
-                {
-                    0 => $"Every quality figure for {inputs.Name} ({n}) comes from {Phrasing.List(evaluators)}, none from its vendor.",
-                    1 => $"{Phrasing.List(evaluators)} measured {inputs.Name}; no figure here is self-reported.",
-                    _ => $"{inputs.Name}'s {Count(n, "figure")}: all independent ({Phrasing.List(evaluators)}).",
-                })
+                ? n == 1
+                    ? $"{Phrasing.List(evaluators)}, not {inputs.Vendor}, measured {inputs.Name}."
+                    : $"{Phrasing.List(evaluators)}, not {inputs.Vendor}, measured {inputs.Name} ({n} figures)."
                 : (Phrasing.Choose(inputs.Seed, "indep-some", 3) switch
                 {
                     0 => $"{independent.Count} of {inputs.Name}'s {n} figures {(independent.Count == 1 ? "is" : "are")} independent ({Phrasing.List(evaluators)}); {Breakdown(evaluations.Where(e => e.Relation != EvaluatorRelation.Independent).ToList())}.",
@@ -245,21 +242,16 @@ public sealed class FactVerificationScorer : CriterionScorer
 
         if (claims > 0)
         {
-            rest.Add(claims == 1 ? $"1 rests on {inputs.Vendor}'s word alone" : $"{claims} rest on {inputs.Vendor}'s word alone");
+            rest.Add($"{claims} on {inputs.Vendor}'s word alone");
         }
 
         var hosts = used.Where(u => u.Status == FactStatus.Verified)
             .Select(u => Uri.TryCreate(u.Cited.Source, UriKind.Absolute, out var uri) ? uri.Host.Replace("www.", "", StringComparison.Ordinal) : null)
             .OfType<string>().GroupBy(h => h).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3).Select(g => g.Key).ToList();
+        // The counts and the sites carry the sentence; a fixed lead-in around them would say nothing more.
         var where = hosts.Count > 0 ? $" ({Phrasing.List(hosts)})" : "";
-        var tail = rest.Count == 0 ? "" : $"; {Phrasing.List(rest)}";
-        var text = (Phrasing.Choose(inputs.Seed, "verified", 4) switch
-        {
-            0 => $"{verified} of {Phrasing.Possessive(inputs.Name)} {used.Count} facts were read at the source{where}{tail}.",
-            1 => $"{verified} of {used.Count} {inputs.Name} facts come from primary pages{where}{tail}.",
-            2 => $"{Phrasing.Possessive(inputs.Name)} record: {used.Count} facts, {verified} verified{where}{tail}.",
-            _ => $"Primary sources{where} back {verified} of {Phrasing.Possessive(inputs.Name)} {used.Count} facts{tail}.",
-        });
+        var tail = rest.Count == 0 ? "" : $"; {string.Join(", ", rest)}";
+        var text = $"{Phrasing.Possessive(inputs.Name)} record: {used.Count} facts, {verified} verified{where}{tail}.";
 
         // Read as a share: mostly verified argues for, mostly unconfirmed against, the middle is neither.
         var share = (double)verified / used.Count;

@@ -133,8 +133,10 @@ internal static class ReviewComposer
             "name" => inputs.Name,
             _ => "",
         }), ReviewLimits.MaxSummaryLength);
-        var text = Finish(critic, summary, [.. body], RecordLine(inputs), inputs.Kind);
-        return text.Body.Length >= ReviewLimits.MinBodyLength ? text : Finish(critic, summary, [leadText, .. body], RecordLine(inputs), inputs.Kind);
+        // When the review already counts the record's verified facts, the closing line only dates it.
+        var record = RecordLine(inputs, dateOnly: chosen.Any(f => f.Aspect == "verification"));
+        var text = Finish(critic, summary, [.. body], record, inputs.Kind);
+        return text.Body.Length >= ReviewLimits.MinBodyLength ? text : Finish(critic, summary, [leadText, .. body], record, inputs.Kind);
     }
 
     public static ReviewText WriteNoTake(Critic critic, ReviewInputs inputs, NoTakeReason reason)
@@ -286,7 +288,7 @@ internal static class ReviewComposer
         }
 
         var firstWord = text.Split(' ', 2)[0].TrimEnd(',', ':', ';');
-        string[] ordinary = ["It", "Its", "Your", "Renting", "Owning", "Break-even", "Granted", "Legally", "Procurement", "Repeated", "Overnight", "Top", "Primary", "Nobody", "Every", "Other", "Trying", "Hosted", "Discount", "Note", "Unconfirmed", "Regions", "Plan", "Since", "Out", "At", "With", "In", "No", "From", "The", "On", "At", "Run", "Budget", "Among", "With", "Hosted", "Self-hosting", "Running", "Released", "Nothing", "Every", "All", "None", "Only", "Trying", "There", "You", "A", "An", "For", "Input", "Legally", "Under", "Of", "Elsewhere", "Independent", "Serving", "Supported", "Hardware", "Against", "Asynchronous", "Cached", "Missing", "No", "Commercial", "Nobody", "Testing", "Mixture", "Unknown", "Renting", "Self-hosted", "Primary", "Overnight", "Repeated", "Hosted"];
+        string[] ordinary = ["It", "Its", "Your", "Renting", "Owning", "Break-even", "Granted", "Legally", "Procurement", "Repeated", "Overnight", "Top", "Primary", "Nobody", "Every", "Other", "Trying", "Hosted", "Discount", "Note", "Unconfirmed", "Regions", "Plan", "Since", "Out", "At", "With", "In", "No", "From", "The", "On", "At", "Run", "Budget", "Among", "With", "Hosted", "Self-hosting", "Running", "Released", "Nothing", "Every", "All", "None", "Only", "Trying", "There", "You", "A", "An", "For", "Input", "Legally", "Under", "Of", "Elsewhere", "Independent", "Serving", "Supported", "Hardware", "Against", "Asynchronous", "Cached", "Missing", "No", "Commercial", "Nobody", "Testing", "Mixture", "Unknown", "Data", "Renting", "Self-hosted", "Primary", "Overnight", "Repeated", "Hosted"];
         return ordinary.Contains(firstWord, StringComparer.Ordinal) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
@@ -304,7 +306,7 @@ internal static class ReviewComposer
     /// A closing fact for a short review: how much of the record is there and checked, so even
     /// a one-finding review tells the reader how far to trust it.
     /// </summary>
-    internal static string RecordLine(ReviewInputs inputs)
+    internal static string RecordLine(ReviewInputs inputs, bool dateOnly = false)
     {
         var name = inputs.Name;
         var facts = inputs.AllUses().Where(u => u.Name is not (FactName.Competitors or FactName.ReleaseDate)).ToList();
@@ -321,24 +323,19 @@ internal static class ReviewComposer
         // How old the evidence is says more than a list of fact names: the oldest fact, named, and its date.
         var oldest = facts.MinBy(u => u.Cited.AsOf)!;
         var n = facts.Count;
-        if (oldest.Cited.AsOf == latest)
+        if (dateOnly)
         {
-            return (Phrasing.Choose(inputs.Seed, "record", 2) switch
-            {
-                0 => $"All {n} facts on record for {name} were checked on {FactFormat.Date(latest)}, {verified} of them verified.{gap}",
-                _ => verified == n
-                    ? $"Every one of {Phrasing.Possessive(name)} {n} facts is verified, all checked on {FactFormat.Date(latest)}.{gap}"
-                    : $"{verified} of {Phrasing.Possessive(name)} {n} facts are verified, every one checked on {FactFormat.Date(latest)}.{gap}",
-            });
+            return oldest.Cited.AsOf == latest
+                ? $"Every fact on {Phrasing.Possessive(name)} record was checked on {FactFormat.Date(latest)}.{gap}"
+                : $"The oldest fact on record, {OldestNoun(oldest)}, dates from {FactFormat.Date(oldest.Cited.AsOf)}.{gap}";
         }
 
-        var what = OldestNoun(oldest);
-        var dates = what.StartsWith("the ", StringComparison.Ordinal) && oldest.Name.IsPluralNoun() && oldest.Name is not FactName.Evaluations ? "date" : "dates";
-        return (Phrasing.Choose(inputs.Seed, "record", 2) switch
+        if (oldest.Cited.AsOf == latest)
         {
-            0 => $"{(verified == n ? "All" : verified.ToString(System.Globalization.CultureInfo.InvariantCulture))} of {Phrasing.Possessive(name)} {n} facts are verified; the oldest, {what}, {dates} from {FactFormat.Date(oldest.Cited.AsOf)}.{gap}",
-            _ => $"{Phrasing.Possessive(name)} {n} facts on record ({verified} verified) run from {FactFormat.Date(oldest.Cited.AsOf)}, {what}, to {FactFormat.Date(latest)}.{gap}",
-        });
+            return $"{Phrasing.Possessive(name)} record: {n} facts, {verified} verified, all from {FactFormat.Date(latest)}.{gap}";
+        }
+
+        return $"{Phrasing.Possessive(name)} record: {n} facts, {verified} verified, dating from {FactFormat.Date(oldest.Cited.AsOf)} ({OldestNoun(oldest)}).{gap}";
     }
 
     /// <summary>"the AA Index v5 score", "the licence", "a speed figure": one fact as a sentence names it.</summary>
