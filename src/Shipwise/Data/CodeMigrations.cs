@@ -16,9 +16,12 @@ internal static class CodeMigrations
     [
         new(9, "catalog_documents_v2", "") { Code = UpgradeDocumentsAsync },
         new(16, "peer_summaries", "") { Code = FillPeerSummariesAsync },
+
+        // evidence-4: summaries carry each tool's data terms (training on inputs, retention, DPA, regions), which Counsel compares.
+        new(17, "peer_summaries_data_terms", "") { Code = FillPeerSummariesAsync },
     ];
 
-    /// <summary>Every tool's peer summary, from its document (migration 0015 added the column empty).</summary>
+    /// <summary>Every tool's peer summary, from its document (migration 0015 added the column empty; 17 refills it when the summary gains fields).</summary>
     private static async Task FillPeerSummariesAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         long last = 0;

@@ -44,7 +44,7 @@ public sealed record StoredReview(
     int? LatencyMs,
     DateTimeOffset CreatedAt)
 {
-    /// <summary>The reviewer code and peer snapshot it was written with ("evidence-3:1a2b3c4d5e6f"); empty for older reviews.</summary>
+    /// <summary>The reviewer code and peer snapshot it was written with ("evidence-4:1a2b3c4d5e6f"); empty for older reviews.</summary>
     public string ContextVersion { get; init; } = "";
 }
 

@@ -70,6 +70,31 @@ public abstract class MigrationTests(string provider)
     }
 
     [Fact]
+    public async Task Stored_peer_summaries_gain_the_data_terms_counsel_compares()
+    {
+        // A database from before evidence-4: its summaries were written without data terms, so
+        // Counsel would compare an API's retention with nobody's until each tool was imported again.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        using var host = BuildHost(database);
+        var runner = host.Services.GetRequiredService<MigrationRunner>();
+        var db = host.Services.GetRequiredService<Db>();
+        await runner.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await host.Services.GetRequiredService<Shipwise.Catalog.CatalogImporter>().ImportFileAsync(
+            RepoPaths.DemoCatalog, cancellationToken: TestContext.Current.CancellationToken);
+        await using (var connection = await db.OpenAsync(TestContext.Current.CancellationToken))
+        {
+            var withTerms = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM tools WHERE peer_summary LIKE '%\"retentionDays\"%'");
+            Assert.True(withTerms > 0, "the demo APIs state retention periods, so some summaries should carry one");
+            await connection.ExecuteAsync("UPDATE tools SET peer_summary = '{\"slug\":\"' || slug || '\",\"name\":\"' || slug || '\",\"kind\":\"' || kind || '\",\"category\":\"' || category || '\"}'");
+            await connection.ExecuteAsync("DELETE FROM schema_migrations WHERE version >= 17");
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM tools WHERE peer_summary LIKE '%\"retentionDays\"%'"));
+
+            Assert.Contains(17, (await runner.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken)).Select(m => m.Version));
+            Assert.Equal(withTerms, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM tools WHERE peer_summary LIKE '%\"retentionDays\"%'"));
+        }
+    }
+
+    [Fact]
     public async Task Migrating_twice_and_concurrently_is_safe()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
