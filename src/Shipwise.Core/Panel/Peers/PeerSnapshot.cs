@@ -44,6 +44,7 @@ public sealed class PeerSnapshot
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Func<PeerSummary, decimal?>, SortedPeers> _measures = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SortedPeers> _unitPrices = new(StringComparer.Ordinal);
     private readonly Lazy<SortedDictionary<(string Kind, string License), LicenceGroup>> _byLicence;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string Question), (PeerSummary[] Known, PeerSummary[] Yes)> _answers = new();
 
     [JsonConstructor]
     public PeerSnapshot(string category, IReadOnlyList<PeerSummary> peers, IReadOnlyList<GpuOption> gpus, IReadOnlyDictionary<string, string>? names = null)
@@ -277,18 +278,53 @@ public sealed class PeerSnapshot
     /// Of the other pickable peers of one kind for which <paramref name="test"/> gives an answer
     /// (null: not on record), how many pass, with one that does, picked by <paramref name="seed"/>
     /// so different tools name different ones. Null with fewer than two peers on record.
+    /// <paramref name="question"/> names the test ("dpa", "retention<30"): the answers are worked
+    /// out once per kind and question, since a category of the 100,000-tool catalog holds thousands
+    /// of peers and Counsel asks several questions per review (docs/benchmarks.md).
     /// </summary>
-    public (int Yes, int Known, string? Example)? Count(string slug, string kind, Func<PeerSummary, bool?> test, uint seed)
+    public (int Yes, int Known, string? Example)? Count(string slug, string kind, string question, Func<PeerSummary, bool?> test, uint seed)
     {
         ArgumentNullException.ThrowIfNull(test);
-        var known = Peers.Where(p => p.CanBePicked && p.Kind == kind && p.Slug != slug && test(p) is not null).ToList();
-        if (known.Count < 2)
+        var (known, yes) = _answers.GetOrAdd((kind, question), key =>
+        {
+            var answered = Peers.Where(p => p.CanBePicked && p.Kind == key.Kind && test(p) is not null).ToArray();
+            return (answered, [.. answered.Where(p => test(p) == true)]);
+        });
+
+        // The tool itself is not its own peer.
+        var knownCount = known.Length - Of(known, slug);
+        var yesCount = yes.Length - Of(yes, slug);
+        if (knownCount < 2)
         {
             return null;
         }
 
-        var yes = known.Where(p => test(p) == true).ToList();
-        return (yes.Count, known.Count, yes.Count == 0 ? null : yes[(int)(seed % (uint)yes.Count)].Name);
+        string? example = null;
+        if (yesCount > 0)
+        {
+            var pick = (int)(seed % (uint)yesCount);
+            foreach (var p in yes)
+            {
+                if (p.Slug != slug && pick-- == 0)
+                {
+                    example = p.Name;
+                    break;
+                }
+            }
+        }
+
+        return (yesCount, knownCount, example);
+
+        static int Of(PeerSummary[] peers, string slug)
+        {
+            var n = 0;
+            foreach (var p in peers)
+            {
+                n += p.Slug == slug ? 1 : 0;
+            }
+
+            return n;
+        }
     }
 
     private static readonly Func<PeerSummary, decimal?> s_size = static p => p.License is null ? null : p.TotalBillions;

@@ -105,7 +105,7 @@ public sealed class DataHandlingScorer : CriterionScorer
         if (training is { } trains)
         {
             does.Add(trains ? $"trains on {name} inputs unless you opt out" : $"trains nothing on {name} inputs");
-            if (trains && inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.TrainsOnInputs is { } t ? !t : null, seed) is { Yes: > 0 } clean)
+            if (trains && inputs.Peers.Count(inputs.Slug, inputs.Kind, "trains-nothing", p => p.TrainsOnInputs is { } t ? !t : null, seed) is { Yes: > 0 } clean)
             {
                 besides.Add(clean.Yes == clean.Known ? $"All {clean.Known} {peers} stating a training policy train on nothing."
                     : clean.Yes == 1 ? $"Of {clean.Known} {peers} stating a training policy, only {clean.Example} trains on nothing."
@@ -116,7 +116,7 @@ public sealed class DataHandlingScorer : CriterionScorer
         if (f.Dpa?.Value is { } dpa)
         {
             does.Add(dpa ? "signs a DPA" : "offers no DPA");
-            if (dpa && inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.Dpa, seed) is { } rare && rare.Yes * 2 <= rare.Known)
+            if (dpa && inputs.Peers.Count(inputs.Slug, inputs.Kind, "dpa", p => p.Dpa, seed) is { } rare && rare.Yes * 2 <= rare.Known)
             {
                 besides.Add($"Only {rare.Yes} of the {rare.Known} {peers} with terms on record {(rare.Yes == 1 ? "signs" : "sign")} one.");
             }
@@ -127,8 +127,8 @@ public sealed class DataHandlingScorer : CriterionScorer
             var them = training is null ? $"{name} data" : "inputs";
             // Zero is the floor and needs no comparison; a period is set beside the peers that state one.
             var kept = days == 0 ? $"keeps none of {(training is null ? $"{name} data" : "them")}" : $"keeps {them} {Days(days)}{(zero ? " (none on request)" : "")}";
-            var shorter = inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.RetentionDays is { } d ? d < days : null, seed);
-            var longer = inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.RetentionDays is { } d ? d > days : null, seed);
+            var shorter = inputs.Peers.Count(inputs.Slug, inputs.Kind, $"retention<{days}", p => p.RetentionDays is { } d ? d < days : null, seed);
+            var longer = inputs.Peers.Count(inputs.Slug, inputs.Kind, $"retention>{days}", p => p.RetentionDays is { } d ? d > days : null, seed);
             string Than(int yes, int known) => yes == known ? $"all {known} {peers} stating a period" : $"{yes} of {known} {peers} stating a period";
             kept += days == 0 ? ""
                 : shorter is { Yes: > 0 } sh ? $", longer than {Than(sh.Yes, sh.Known)}"
@@ -206,7 +206,7 @@ public sealed class ResidencyComplianceScorer : CriterionScorer
             var served = named.Count == 0 ? null : $"Data residency for {inputs.Name}: {Phrasing.List(named)}";
 
             // An EU region is what most residency questions come down to: how rare it is among the hosted peers.
-            var eu = inputs.Peers.Count(inputs.Slug, inputs.Kind, p => p.Regions is { } r ? r.Contains("eu") : null, Phrasing.Hash(inputs.Slug));
+            var eu = inputs.Peers.Count(inputs.Slug, inputs.Kind, "eu-region", p => p.Regions is { } r ? r.Contains("eu") : null, Phrasing.Hash(inputs.Slug));
             var others = $"{DataHandlingScorer.Hosted(inputs)} stating regions";
             string Offer(int n) => n == 1 ? "offers" : "offer";
             string EuElsewhere(int yes, int known, string example) => yes == known ? $"; all {known} {others} offer the EU"
