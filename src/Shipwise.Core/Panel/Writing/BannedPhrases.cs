@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
@@ -6,8 +7,12 @@ namespace Shipwise.Core.Panel.Writing;
 /// <summary>Finds and removes a critic's banned phrases, ignoring case and runs of whitespace.</summary>
 internal static partial class BannedPhrases
 {
-    // A critic's phrase list never changes, so its normalized form is computed once per list.
-    private static readonly ConditionalWeakTable<IEnumerable<string>, string[]> _normalized = [];
+    // A critic's phrase list never changes, so its normalized form and one multi-phrase searcher
+    // are made once per list: every review is checked, and a loop of case-insensitive Contains
+    // over each phrase was the costliest step of writing a review (measured, docs/benchmarks.md).
+    private static readonly ConditionalWeakTable<IEnumerable<string>, Prepared> _prepared = [];
+
+    private sealed record Prepared(string[] Normalized, SearchValues<string>? Any);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
@@ -18,11 +23,17 @@ internal static partial class BannedPhrases
     public static string? FindIn(string text, IEnumerable<string> phrases)
     {
         var normalized = Normalize(text);
-        var list = phrases as IList<string> ?? phrases.ToList();
-        var prepared = NormalizedPhrases(phrases);
-        for (var i = 0; i < prepared.Length; i++)
+        var prepared = Prepare(phrases);
+        if (prepared.Any is null || normalized.AsSpan().IndexOfAny(prepared.Any) < 0)
         {
-            if (prepared[i].Length > 0 && normalized.Contains(prepared[i], StringComparison.OrdinalIgnoreCase))
+            return null;
+        }
+
+        // One is there: the first in the critic's order is the one named.
+        var list = phrases as IList<string> ?? phrases.ToList();
+        for (var i = 0; i < prepared.Normalized.Length; i++)
+        {
+            if (prepared.Normalized[i].Length > 0 && normalized.Contains(prepared.Normalized[i], StringComparison.OrdinalIgnoreCase))
             {
                 return list[i];
             }
@@ -47,8 +58,13 @@ internal static partial class BannedPhrases
         return result;
     }
 
-    private static string[] NormalizedPhrases(IEnumerable<string> phrases) =>
-        _normalized.GetValue(phrases, list => [.. list.Select(p => Whitespace().Replace(p, " ").Trim())]);
+    private static Prepared Prepare(IEnumerable<string> phrases) =>
+        _prepared.GetValue(phrases, list =>
+        {
+            string[] normalized = [.. list.Select(p => Whitespace().Replace(p, " ").Trim())];
+            var nonEmpty = normalized.Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            return new Prepared(normalized, nonEmpty.Length == 0 ? null : SearchValues.Create(nonEmpty, StringComparison.OrdinalIgnoreCase));
+        });
 
     // Already normal: no leading or trailing whitespace, and only single plain spaces inside.
     private static bool IsNormal(string text)
