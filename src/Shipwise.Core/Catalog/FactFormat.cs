@@ -118,7 +118,13 @@ public static class FactFormat
     };
 
     /// <summary>"80 GB", "2.5 GB".</summary>
-    public static string Gigabytes(decimal gigabytes) => Invariant($"{gigabytes:0.#} GB");
+    /// <summary>"24 GB", "1.5 GB"; under 1 GB in megabytes ("164 MB"), so an 82M-parameter model never "takes 0 GB".</summary>
+    public static string Gigabytes(decimal gigabytes) => gigabytes switch
+    {
+        >= 1 or <= 0 => Invariant($"{gigabytes:0.#} GB"),
+        >= 0.001m => Invariant($"{gigabytes * 1000:0} MB"),
+        _ => "under 1 MB",
+    };
 
     /// <summary>"per image", "per second of video", "per GPU hour".</summary>
     public static string Unit(string unit) => unit switch

@@ -140,7 +140,7 @@ public sealed class EvidenceReviewer : IReviewer
         if (coverage < critic.NoTake.MinCoverage || evaluated.All(e => !e.HasEvidence))
         {
             var missing = evaluated.Where(e => !e.HasEvidence)
-                .SelectMany(e => e.Criterion.Scorer.Reads)
+                .SelectMany(e => e.Criterion.Scorer.ReadsFor(inputs))
                 .Distinct()
                 .Where(f => !f.IsOnRecord(tool) && f is not FactName.Competitors)
                 .Select(Noun)

@@ -29,6 +29,16 @@ public class FactFormatTests
     public void Prices_always_show_cents(string amount, string expected) =>
         Assert.Equal(expected, FactFormat.Usd(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
 
+    [Theory]
+    [InlineData("810", "810 GB")]
+    [InlineData("24", "24 GB")]
+    [InlineData("1.5", "1.5 GB")]
+    [InlineData("1", "1 GB")]
+    [InlineData("0.041", "41 MB")]
+    [InlineData("0.0004", "under 1 MB")]
+    public void Memory_under_a_gigabyte_reads_in_megabytes_not_as_zero(string gigabytes, string expected) =>
+        Assert.Equal(expected, FactFormat.Gigabytes(decimal.Parse(gigabytes, System.Globalization.CultureInfo.InvariantCulture)));
+
     [Fact]
     public void A_mixture_of_experts_shows_total_and_active_parameters()
     {

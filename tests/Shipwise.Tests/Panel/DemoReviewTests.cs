@@ -38,6 +38,31 @@ public partial class DemoReviewTests
     }
 
     [Fact]
+    public void No_review_counts_zero_peers_or_writes_a_before_a_vowel_sounding_number()
+    {
+        // "newer than 0 of 8 embedding models" and "A 8.2K tokens window" read as a machine's output.
+        var zero = new System.Text.RegularExpressions.Regex(@"\b0 of \d", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        var article = new System.Text.RegularExpressions.Regex(@"\b[Aa] (8|11\b|11[.,KMB]|18\b|18[.,KMB])", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        var bad = DemoPanel.Reviews
+            .Select(r => (r, text: r.Review.Summary + " " + r.Review.Body))
+            .Where(x => zero.IsMatch(x.text) || article.IsMatch(x.text))
+            .Select(x => $"{x.r.Tool.Slug}/{x.r.Critic.Slug}: {x.text}")
+            .ToList();
+        Assert.True(bad.Count == 0, string.Join("\n", bad.Take(10)));
+    }
+
+    [Theory]
+    [InlineData("8.2K", "An")]
+    [InlineData("80K", "An")]
+    [InlineData("11B", "An")]
+    [InlineData("18K", "An")]
+    [InlineData("128K", "A")]
+    [InlineData("110K", "A")]
+    [InlineData("1M", "A")]
+    public void A_number_takes_the_article_it_is_read_with(string number, string article) =>
+        Assert.Equal(article, Shipwise.Core.Panel.Scoring.Phrasing.IndefiniteArticle(number));
+
+    [Fact]
     public void Phrasing_varies_with_the_facts_across_the_demo_catalog()
     {
         var figure = RecurringFourGrams(DemoPanel.Reviews.Where(r => r.Review.Verdict != Verdict.NoTake).Select(r => (r.Critic.Slug, r.Tool.Slug, r.Review.Body)));

@@ -34,13 +34,15 @@ public sealed class ContextLengthScorer : CriterionScorer
             var shorter = st.NextWorse is null || st.Level is not null ? "" : $"past {Peer(st.NextWorse)}";
             var level = st.Level is { } lv ? $"level with {lv}" : "";
             var where = Phrasing.List(new[] { level, shorter, longer }.Where(x => x.Length > 0));
-            text = (Phrasing.Choose(inputs.Seed, "context", 4) switch
-            {
-                0 => $"{inputs.Name} reads {tokens} at once{output}, {where}; {st.Beaten} of {st.Of} {inputs.PeerNoun} hold less.",
-                1 => $"{tokens} of context for {inputs.Name}{output}: {where}, longer than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
-                2 => $"A {tokens} window{output} puts {inputs.Name} {where} ({st.Beaten} of {st.Of} {inputs.PeerNoun} read less).",
-                _ => $"{inputs.Name}'s window is {tokens}{output}, {where}.",
-            });
+            text = st.Beaten == 0
+                ? $"{inputs.Name} reads {tokens} at once{output}, {where}; none of the {st.Of} other {inputs.PeerNoun} holds less."
+                : (Phrasing.Choose(inputs.Seed, "context", 4) switch
+                {
+                    0 => $"{inputs.Name} reads {tokens} at once{output}, {where}; {st.Beaten} of {st.Of} {inputs.PeerNoun} hold less.",
+                    1 => $"{tokens} of context for {inputs.Name}{output}: {where}, longer than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
+                    2 => $"{Phrasing.IndefiniteArticle(tokens)} {tokens} window{output} puts {inputs.Name} {where} ({st.Beaten} of {st.Of} {inputs.PeerNoun} read less).",
+                    _ => $"{inputs.Name}'s window is {tokens}{output}, {where}.",
+                });
         }
         else
         {
@@ -176,13 +178,15 @@ public sealed class RecencyScorer : CriterionScorer
             var after = st.NextWorse is null ? "" : $"after {Peer(st.NextWorse)}";
             var before = st.NextBetter is null ? "" : $"before {Peer(st.NextBetter)}";
             var between = Phrasing.List(new[] { after, before }.Where(x => x.Length > 0));
-            text = (Phrasing.Choose(inputs.Seed, "recency", 4) switch
-            {
-                0 => $"{inputs.Name} came out {FactFormat.Date(released)}, {age} ago, {between}: newer than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
-                1 => $"At {age} old, {inputs.Name} postdates {st.Beaten} of {st.Of} current {inputs.PeerNoun}; it landed {between}.",
-                2 => $"{inputs.Name} shipped {FactFormat.Date(released)}, {between}; {st.Beaten} of {st.Of} alternatives are older.",
-                _ => $"Out since {FactFormat.Date(released)} ({between}), {inputs.Name} is younger than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
-            });
+            text = st.Beaten == 0
+                ? $"{inputs.Name} came out {FactFormat.Date(released)}, {age} ago, {between}: none of the {st.Of} other {inputs.PeerNoun} is older."
+                : (Phrasing.Choose(inputs.Seed, "recency", 4) switch
+                {
+                    0 => $"{inputs.Name} came out {FactFormat.Date(released)}, {age} ago, {between}: newer than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
+                    1 => $"At {age} old, {inputs.Name} postdates {st.Beaten} of {st.Of} current {inputs.PeerNoun}; it landed {between}.",
+                    2 => $"{inputs.Name} shipped {FactFormat.Date(released)}, {between}; {st.Beaten} of {st.Of} alternatives are older.",
+                    _ => $"Out since {FactFormat.Date(released)} ({between}), {inputs.Name} is younger than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
+                });
         }
         else
         {

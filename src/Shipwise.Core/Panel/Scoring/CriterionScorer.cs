@@ -15,6 +15,9 @@ public abstract class CriterionScorer
     /// <summary>The facts this scorer reads.</summary>
     public abstract IReadOnlyList<FactName> Reads { get; }
 
+    /// <summary>The facts it reads for this tool: what a review names as missing when none is on record.</summary>
+    public virtual IReadOnlyList<FactName> ReadsFor(ReviewInputs inputs) => Reads;
+
     /// <summary>One line for docs and pages: what scores high.</summary>
     public abstract string Description { get; }
 

@@ -10,19 +10,31 @@ public sealed class ApiIntegrationScorer : CriterionScorer
         [FactName.OpenaiCompatible, FactName.StructuredOutput, FactName.ToolCalling, FactName.Streaming, FactName.Sdks];
 
     public override bool AppliesTo(ReviewInputs inputs) => inputs.IsText || inputs.Kind == "provider";
+
+    // An embedding or reranking API returns vectors or scores: JSON-schema output, tool calling and
+    // streaming are chat features it never needs, so it is judged on the endpoint and the SDKs alone.
+    private static bool ReturnsVectors(ReviewInputs inputs) => inputs.Category == "embedding-models";
+
+    private static readonly IReadOnlyList<FactName> _vectorReads = [FactName.OpenaiCompatible, FactName.Sdks];
+
+    public override IReadOnlyList<FactName> ReadsFor(ReviewInputs inputs) => ReturnsVectors(inputs) ? _vectorReads : Reads;
+
     public override string Description =>
-        "Points for each confirmed feature: OpenAI-compatible endpoint 30, JSON-schema output 25, tool calling 25, streaming 10, two or more official SDKs 10. A feature not on record earns half.";
+        "Points for each confirmed feature: OpenAI-compatible endpoint 30, JSON-schema output 25, tool calling 25, streaming 10, two or more official SDKs 10 (embedding and reranking APIs: endpoint 70, SDKs 30). A feature not on record earns half.";
 
     public override ScorerOutcome? Score(ReviewInputs inputs)
     {
         var f = inputs.Facts;
-        (string Name, SourcedFact<bool>? Fact, double Points)[] features =
-        [
-            ("an OpenAI-compatible endpoint", f.OpenaiCompatible, 30),
-            ("JSON-schema output", f.StructuredOutput, 25),
-            ("tool calling", f.ToolCalling, 25),
-            ("streaming", f.Streaming, 10),
-        ];
+        var vectors = ReturnsVectors(inputs);
+        (string Name, SourcedFact<bool>? Fact, double Points)[] features = vectors
+            ? [("an OpenAI-compatible endpoint", f.OpenaiCompatible, 70)]
+            :
+            [
+                ("an OpenAI-compatible endpoint", f.OpenaiCompatible, 30),
+                ("JSON-schema output", f.StructuredOutput, 25),
+                ("tool calling", f.ToolCalling, 25),
+                ("streaming", f.Streaming, 10),
+            ];
         if (features.All(x => x.Fact is null) && f.Sdks is null)
         {
             return null;
@@ -30,7 +42,8 @@ public sealed class ApiIntegrationScorer : CriterionScorer
 
         var score = features.Sum(x => x.Fact is null ? x.Points / 2 : x.Fact.Value ? x.Points : 0);
         var sdks = f.Sdks?.Value ?? [];
-        score += f.Sdks is null ? 5 : sdks.Count >= 2 ? 10 : sdks.Count * 5;
+        var sdkPoints = vectors ? 30 : 10;
+        score += f.Sdks is null ? sdkPoints / 2.0 : sdks.Count >= 2 ? sdkPoints : sdks.Count * sdkPoints / 2.0;
         var has = features.Where(x => x.Fact?.Value == true).Select(x => x.Name).ToList();
         var lacks = features.Where(x => x.Fact?.Value == false).Select(x => x.Name).ToList();
         var unknown = features.Where(x => x.Fact is null).Select(x => x.Name).ToList();
@@ -65,7 +78,7 @@ public sealed class ApiIntegrationScorer : CriterionScorer
             text = $"Only {inputs.Name}'s SDKs are on record ({Phrasing.List(sdks.Select(FactFormat.Token))}); unconfirmed: {Phrasing.List(unknown)}.";
         }
 
-        return Outcome(score, inputs.Uses(FactName.OpenaiCompatible, FactName.StructuredOutput, FactName.ToolCalling, FactName.Streaming, FactName.Sdks),
+        return Outcome(score, inputs.Uses([.. ReadsFor(inputs)]),
             new Finding("integration", lacks.Count > 0 && has.Count == 0 ? -1 : Polarity(score), Phrasing.Capital(text), 0.9));
     }
 

@@ -9,6 +9,12 @@ namespace Shipwise.Core.Panel.Scoring;
 /// </summary>
 public static class Phrasing
 {
+    /// <summary>"A" or "An" before a number as it is read aloud: "an 8K window", "an 11B model", "a 128K window".</summary>
+    public static string IndefiniteArticle(string number) =>
+        number.StartsWith('8')
+        || ((number.StartsWith("11", StringComparison.Ordinal) || number.StartsWith("18", StringComparison.Ordinal)) && (number.Length == 2 || !char.IsDigit(number[2])))
+            ? "An" : "A";
+
     /// <summary>
     /// The text with its first letter in upper case, unless it starts with a name spelt in lower case
     /// on purpose ("gpt-oss-20b", "llama.cpp", "vLLM"): a word with a digit, a dot, a hyphen or a later

@@ -259,7 +259,7 @@ internal static class ReviewComposer
     private static string? Missing(string seed, ReviewInputs inputs, IReadOnlyList<EvaluatedCriterion> evaluated)
     {
         var missing = evaluated.Where(e => !e.HasEvidence)
-            .SelectMany(e => e.Criterion.Scorer.Reads)
+            .SelectMany(e => e.Criterion.Scorer.ReadsFor(inputs))
             .Distinct()
             .Where(f => !inputs.Has(f) && f is not FactName.Competitors)
             .Select(f => f.Noun().StartsWith("the ", StringComparison.Ordinal) ? f.Noun()[4..] : f.Noun())
