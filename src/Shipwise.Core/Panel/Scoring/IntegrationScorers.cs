@@ -54,7 +54,7 @@ public sealed class ApiIntegrationScorer : CriterionScorer
             {
                 0 => $"{inputs.Name} offers {Phrasing.List(has)}",
                 1 => $"{inputs.Vendor}'s {inputs.Name} API gives {Phrasing.List(has)}",
-                _ => $"{Phrasing.Capital(Phrasing.List(has))}: {inputs.Name} has them",
+                _ => $"{Phrasing.Capital(Phrasing.List(has))}: {inputs.Name} has {(has.Count == 1 ? "it" : "them")}",
             }));
         }
 

@@ -165,7 +165,9 @@ public sealed class EvidenceIndependenceScorer : CriterionScorer
                         1 => $"Nobody independent has measured {inputs.Name}: its {n} figures are the vendor's.",
                         _ => $"{inputs.Name} has {n} published scores, all vendor-run, none checked by a neutral evaluator.",
                     })
-                : $"{inputs.Name} has no independent figure among its {n}: {Breakdown(evaluations)}.";
+                : n == 1
+                    ? $"{inputs.Name}'s one published score is not independent: it {OneSource(evaluations[0].Relation)}."
+                    : $"{inputs.Name} has no independent figure among its {n}: {Breakdown(evaluations)}.";
         }
         else
         {
@@ -185,6 +187,14 @@ public sealed class EvidenceIndependenceScorer : CriterionScorer
     }
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
+
+    // Where a lone score comes from, said of the score: "names no evaluator".
+    private static string OneSource(string relation) => relation switch
+    {
+        EvaluatorRelation.Vendor => "is the vendor's own",
+        EvaluatorRelation.RivalVendor => "comes from a rival's table",
+        _ => "names no evaluator",
+    };
 
     // "4 are the vendor's and 2 a rival's".
     private static string Breakdown(IReadOnlyList<Evaluation> evaluations)
