@@ -52,6 +52,18 @@ public partial class DemoReviewTests
     }
 
     [Theory]
+    [InlineData("0.54", "54% of")]
+    [InlineData("0.5", "half")]
+    [InlineData("0.39", "39% of")]
+    [InlineData("0.33", "a third of")]
+    [InlineData("0.25", "a quarter of")]
+    [InlineData("1.8", "80% above")]
+    [InlineData("2", "twice")]
+    [InlineData("2.4", "2.4 times")]
+    public void A_ratio_is_said_in_words_only_where_the_words_are_true(string ratio, string said) =>
+        Assert.Equal(said, Shipwise.Core.Panel.Scoring.Phrasing.Ratio(decimal.Parse(ratio, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
     [InlineData("8.2K", "An")]
     [InlineData("80K", "An")]
     [InlineData("11B", "An")]

@@ -104,15 +104,15 @@ public static class Phrasing
     /// <summary>A ratio as people say it before "the median": "a third of", "half", "70% of", "twice", "4.3 times".</summary>
     public static string Ratio(decimal ratio) => ratio switch
     {
+        // A fraction in words only where it is the fraction a reader would compute: 54 % is not "half".
         <= 0 => "nothing like",
-        < 0.22m => $"{Percent(ratio)} of",
-        < 0.29m => "a quarter of",
-        < 0.4m => "a third of",
-        < 0.6m => "half",
+        >= 0.23m and <= 0.27m => "a quarter of",
+        >= 0.31m and <= 0.35m => "a third of",
+        >= 0.47m and <= 0.53m => "half",
         < 0.9m => $"{Percent(ratio)} of",
         <= 1.1m => "about the same as",
-        < 1.8m => $"{FactFormat.Number(decimal.Round((ratio - 1) * 100, 0))}% above",
-        < 2.3m => "twice",
+        < 1.9m => $"{FactFormat.Number(decimal.Round((ratio - 1) * 100, 0))}% above",
+        <= 2.1m => "twice",
         _ => $"{FactFormat.Number(decimal.Round(ratio, 1))} times",
     };
 
