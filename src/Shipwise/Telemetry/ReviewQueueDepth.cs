@@ -37,15 +37,15 @@ public sealed class ReviewQueueDepth(Db db, TimeProvider clock, ILogger<ReviewQu
                 // indexed count, bounded by a timeout so a stuck database cannot stall a scrape.
                 using var timeout = new CancellationTokenSource(_timeout);
                 _last = ReadAsync(timeout.Token).GetAwaiter().GetResult();
+                _readAt = clock.GetTimestamp();
+                return _last;
             }
             catch (Exception ex) when (ex is System.Data.Common.DbException or OperationCanceledException or TimeoutException or InvalidOperationException)
             {
+                // Not cached: the next scrape asks again, so the gauge is back as soon as the database answers.
                 logger.LogWarning(ex, "The review queue depth could not be read; the gauge is left out of this scrape");
-                _last = new Dictionary<string, long>();
+                return new Dictionary<string, long>();
             }
-
-            _readAt = clock.GetTimestamp();
-            return _last;
         }
     }
 

@@ -53,10 +53,13 @@ public abstract class OperationsTests(string provider)
             Assert.Equal(HttpStatusCode.OK, scrape.StatusCode);
             text = await scrape.Content.ReadAsStringAsync(Token);
             if (text.Contains("result=\"hit\"", StringComparison.Ordinal) && text.Contains("http_route=\"/api/tools", StringComparison.Ordinal)
-                && text.Contains("shipwise_review_jobs_depth", StringComparison.Ordinal))
+                && text.Contains("shipwise_review_jobs_depth{", StringComparison.Ordinal))
             {
                 break;
             }
+
+            // The depth is cached on the test's clock: a count read before the queue was set up is not the one to check.
+            factory.Clock.Advance(Shipwise.Telemetry.ReviewQueueDepth.CacheFor);
         }
 
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
