@@ -126,7 +126,7 @@ public sealed class DataHandlingScorer : CriterionScorer
         {
             var them = training is null ? $"{name} data" : "inputs";
             // Zero is the floor and needs no comparison; a period is set beside the peers that state one.
-            var kept = days == 0 ? $"keeps none of {(training is null ? $"{name} data" : "them")}" : $"keeps {them} {Days(days)}{(zero ? " (none on request)" : "")}";
+            var kept = days == 0 ? $"keeps none of {(training is null ? $"{name} data" : "them")}" : $"keeps {them} {Counting.Of(days, "day", "days")}{(zero ? " (none on request)" : "")}";
             var shorter = inputs.Peers.Count(inputs.Slug, inputs.Kind, $"retention<{days}", p => p.RetentionDays is { } d ? d < days : null, seed);
             var longer = inputs.Peers.Count(inputs.Slug, inputs.Kind, $"retention>{days}", p => p.RetentionDays is { } d ? d > days : null, seed);
             string Than(int yes, int known) => yes == known ? $"all {known} {peers} stating a period" : $"{yes} of {known} {peers} stating a period";
@@ -162,14 +162,11 @@ public sealed class DataHandlingScorer : CriterionScorer
         return Outcome(score, inputs.Uses(FactName.TrainsOnInputs, FactName.DataRetentionDays, FactName.ZeroDataRetention, FactName.Dpa), [.. findings]);
     }
 
-    private static string Days(int days) => days == 1 ? "1 day" : $"{days.ToString(CultureInfo.InvariantCulture)} days";
-
     /// <summary>"hosted APIs", "providers": the peers a tool's data terms are set beside.</summary>
     internal static string Hosted(ReviewInputs inputs) => inputs.Kind switch
     {
         "api" => "hosted peers",
         "provider" => "providers",
-        "model" => "peers",
         _ => "peers",
     };
 }

@@ -186,8 +186,6 @@ public sealed class EvidenceIndependenceScorer : CriterionScorer
         return Outcome(score, inputs.Uses(FactName.Evaluations), new Finding("evidence", independent.Count == 0 ? -1 : Polarity(score), text, independent.Count == 0 ? 1.2 : 0.8));
     }
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
-
     // Where a lone score comes from, said of the score: "names no evaluator".
     private static string OneSource(string relation) => relation switch
     {
