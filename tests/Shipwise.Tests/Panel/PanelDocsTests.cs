@@ -20,7 +20,7 @@ public partial class PanelDocsTests
             var review = DemoPanel.Reviews.Single(r => r.Tool.Slug == tool.Slug && r.Critic.Slug == critic.Slug).Review;
             var verdict = review.Verdict switch { Verdict.Ship => "ship", Verdict.Skip => "skip", _ => "no take" };
             Assert.Equal((review.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none", verdict), (m.Groups["score"].Value, m.Groups["verdict"].Value));
-            Assert.Contains(review.Summary, _docs, StringComparison.Ordinal);
+            Assert.Contains($"> {review.Summary}\n>\n> {review.Body}\n", _docs, StringComparison.Ordinal);
         }
     }
 

@@ -91,6 +91,22 @@ public partial class ReviewSpecificsTests
     }
 
     [Fact]
+    public void An_unverified_fact_is_called_unverified_and_only_a_vendor_claim_is_the_vendors_word()
+    {
+        // OpenAI's SDK lists are unverified (read in part from a third party), not OpenAI's own claim.
+        var gpt = DemoPanel.Review(DemoPanel.Tool("gpt-5-5"), "founder");
+        Assert.Contains("SDKs are unverified", gpt.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("OpenAI's word", gpt.Body, StringComparison.Ordinal);
+
+        var sided = DemoPanel.Reviews.Where(r => r.Review.Verdict != Verdict.NoTake).ToList();
+        var onWord = sided.Where(r => r.Review.Body.Contains("'s word", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(onWord);
+        Assert.All(onWord, r => Assert.True(
+            r.Review.CitedFacts.Any(f => f.Status == FactStatus.VendorClaim),
+            $"{r.Critic.Slug} on {r.Tool.Slug} names the vendor's word, but nothing it cites is a vendor claim: {r.Review.Body}"));
+    }
+
+    [Fact]
     public void Missing_serving_features_are_listed_with_or()
     {
         var tool = SyntheticTools.Bare("server-only", "runtime", new ToolFacts { ServingFeatures = SyntheticTools.Fact<IReadOnlyList<string>>(["openai-compatible-server"]) });

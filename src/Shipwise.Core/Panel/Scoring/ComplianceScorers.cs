@@ -388,11 +388,11 @@ public sealed class LicenceTermsScorer : CriterionScorer
 
         if (stricter is not null)
         {
-            parts.Add($"{stricter.Name}'s {LicenceName(stricter.License!)} binds harder");
+            parts.Add($"{PeerLicence(stricter)} binds harder");
         }
         else if (looser is not null)
         {
-            parts.Add($"{looser.Name}'s {LicenceName(looser.License!)} binds less");
+            parts.Add($"{PeerLicence(looser)} binds less");
         }
 
         if (parts.Count > 0)
@@ -401,6 +401,13 @@ public sealed class LicenceTermsScorer : CriterionScorer
         }
 
         return Outcome(score, inputs.Uses(FactName.License, FactName.LicenseTerms), [.. findings]);
+    }
+
+    /// <summary>"Open WebUI's licence" rather than "Open WebUI's Open WebUI License"; "vLLM's Apache-2.0".</summary>
+    private static string PeerLicence(PeerSummary peer)
+    {
+        var licence = LicenceName(peer.License!);
+        return licence.StartsWith(peer.Name, StringComparison.OrdinalIgnoreCase) ? $"{peer.Name}'s licence" : $"{peer.Name}'s {licence}";
     }
 
     /// <summary>A peer's licence as a sentence names it: "Apache-2.0", "closed licence" rather than "Proprietary".</summary>

@@ -65,7 +65,10 @@ public sealed class ApiIntegrationScorer : CriterionScorer
 
         if (sdks.Count > 0)
         {
-            parts.Add($"with official SDKs for {Phrasing.List(sdks.Select(FactFormat.Token))}");
+            // A long list is the first two and a count; the tool page lists them all.
+            parts.Add(sdks.Count <= 3
+                ? $"with official SDKs for {Phrasing.List(sdks.Select(FactFormat.Token))}"
+                : $"with official SDKs for {string.Join(", ", sdks.Take(2).Select(FactFormat.Token))} and {sdks.Count - 2} more languages");
         }
 
         var text = string.Join(", ", parts) + ".";
@@ -165,24 +168,25 @@ public sealed class ServingFeaturesScorer : CriterionScorer
             score = 40 + Math.Min(20, backends.Count * 5);
         }
 
-        var missing = _features.Take(4).Where(x => !features.Contains(x.Token)).Select(x => FactFormat.Token(x.Token)).ToList();
-        var has = features.Where(t => _features.Any(x => x.Token == t)).Select(FactFormat.Token).ToList();
-        var without = missing.Count switch
+        // The four core techniques are said as a set when all are there, so the sentence names what sets the engine apart.
+        var core = _features.Take(4).Select(x => x.Token).ToList();
+        var missing = core.Where(t => !features.Contains(t)).Select(FactFormat.Token).ToList();
+        var extras = features.Where(t => _features.Skip(4).Any(x => x.Token == t)).Select(FactFormat.Token).ToList();
+        var has = features.Where(core.Contains).Select(FactFormat.Token).ToList();
+        var text = (has.Count, missing.Count) switch
         {
-            0 => "",
-            1 => $", not {missing[0]}",
-            _ => $", not {string.Join(", ", missing.Take(missing.Count - 1))} or {missing[^1]}",
+            (0, _) => $"{inputs.Name} documents none of the four core serving techniques{(extras.Count > 0 ? $", only {Phrasing.List(extras)}" : "")}.",
+            (_, 0) => extras.Count == 0
+                ? $"{inputs.Name} documents the four core serving techniques (continuous batching, paged KV and prefix caching, an OpenAI-compatible server) and nothing beyond them."
+                : $"{inputs.Name} adds {Phrasing.List(extras.Take(4))} to the four core serving techniques (continuous batching, paged KV and prefix caching, an OpenAI-compatible server).",
+            _ => $"{inputs.Name} documents {Phrasing.List([.. has, .. extras.Take(3)])}, not {Or(missing)}.",
         };
-        var text = has.Count > 0
-            ? (Phrasing.Choose(inputs.Seed, "serving", 3) switch
-            {
-                0 => $"{inputs.Name} brings {Phrasing.List(has.Take(5))}{without}.",
-                1 => $"{inputs.Name}'s documented serving features: {Phrasing.List(has.Take(5))}{without}.",
-                _ => $"In production {inputs.Name} offers {Phrasing.List(has.Take(5))}{without}.",
-            })
-            : $"{inputs.Name} documents none of continuous batching, paged KV cache or prefix caching.";
         return Outcome(score, inputs.Uses(FactName.ServingFeatures, FactName.HardwareBackends), new Finding("serving", Polarity(score), text, 1.0));
     }
+
+    // "not a, b or c": what is missing, said as alternatives.
+    private static string Or(IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} or {items[^1]}";
 }
 
 /// <summary>Where it runs: operating systems and devices for apps and on-device engines, hardware backends for libraries.</summary>

@@ -241,7 +241,8 @@ public sealed class FactVerificationScorer : CriterionScorer
         var mean = used.Average(Credit);
         var verified = used.Count(u => u.Status == FactStatus.Verified);
         var thirdParty = used.Count(u => u.Status == FactStatus.ThirdParty);
-        var claims = used.Count(u => u.Status is FactStatus.VendorClaim or FactStatus.Unverified);
+        var claims = used.Count(u => u.Status == FactStatus.VendorClaim);
+        var unconfirmed = used.Count(u => u.Status == FactStatus.Unverified);
         var rest = new List<string>();
         if (thirdParty > 0)
         {
@@ -251,6 +252,12 @@ public sealed class FactVerificationScorer : CriterionScorer
         if (claims > 0)
         {
             rest.Add($"{claims} on {inputs.Vendor}'s word alone");
+        }
+
+        // Unverified is not the vendor's word: nobody has checked it against any source yet.
+        if (unconfirmed > 0)
+        {
+            rest.Add($"{unconfirmed} unverified");
         }
 
         var hosts = used.Where(u => u.Status == FactStatus.Verified)

@@ -230,8 +230,10 @@ internal static class ReviewComposer
             .DistinctBy(u => u.Cited.Path).ToList();
         var selfRun = uses.Where(u => u.Relation is EvaluatorRelation.Vendor && u.Name == FactName.Evaluations)
             .Select(u => u.Benchmark!).Distinct().ToList();
-        var claims = uses.Where(u => u.Relation is null && u.Status is FactStatus.VendorClaim or FactStatus.Unverified).Select(u => u.Name).Distinct().ToList();
-        if (selfRun.Count == 0 && claims.Count == 0)
+        var claims = uses.Where(u => u.Relation is null && u.Status == FactStatus.VendorClaim).Select(u => u.Name).Distinct().ToList();
+        // An unverified fact is nobody's word yet, the vendor's included: it is said as unconfirmed, not as a claim.
+        var unconfirmed = uses.Where(u => u.Relation is null && u.Status == FactStatus.Unverified).Select(u => u.Name).Distinct().Except(claims).ToList();
+        if (selfRun.Count == 0 && claims.Count == 0 && unconfirmed.Count == 0)
         {
             return null;
         }
@@ -246,6 +248,12 @@ internal static class ReviewComposer
         {
             var nouns = claims.Take(3).Select(c => c.Noun().StartsWith("the ", StringComparison.Ordinal) ? c.Noun()[4..] : c.Noun()).ToList();
             parts.Add($"{Phrasing.List(nouns)} {(claims.Count == 1 && !claims[0].IsPluralNoun() ? "rests" : "rest")} on {inputs.Vendor}'s word");
+        }
+
+        if (unconfirmed.Count > 0)
+        {
+            var nouns = unconfirmed.Take(3).Select(c => c.Noun().StartsWith("the ", StringComparison.Ordinal) ? c.Noun()[4..] : c.Noun()).ToList();
+            parts.Add($"{Phrasing.List(nouns)} {(unconfirmed.Count == 1 && !unconfirmed[0].IsPluralNoun() ? "is" : "are")} unverified");
         }
 
         return (Phrasing.Choose(seed, "caveat", 3) switch
