@@ -200,7 +200,7 @@ public sealed class ResidencyComplianceScorer : CriterionScorer
         {
             var named = regions.Where(r => r != "self-hosted").Select(FactFormat.Region).ToList();
             var own = regions.Contains("self-hosted") ? $"{inputs.Name} also runs on your own servers" : null;
-            var served = named.Count == 0 ? null : $"Data residency for {inputs.Name}: {Phrasing.List(named)}";
+            var served = named.Count == 0 ? null : $"Data residency for {inputs.Name} covers {Phrasing.List(named)}";
 
             // An EU region is what most residency questions come down to: how rare it is among the hosted peers.
             var eu = inputs.Peers.Count(inputs.Slug, inputs.Kind, "eu-region", p => p.Regions is { } r ? r.Contains("eu") : null, Phrasing.Hash(inputs.Slug));

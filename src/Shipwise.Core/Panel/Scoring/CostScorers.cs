@@ -177,7 +177,7 @@ public sealed class SelfHostCostScorer : CriterionScorer
         {
             0 => $"Self-hosting {inputs.Name} means {FactFormat.Gigabytes(plan.NeedGb)} at FP8 on {gpus}: {Phrasing.Money(plan.UsdPerHour)} an hour, {rent} a month idle or busy.",
             1 => $"{inputs.Name}'s {FactFormat.Number(parameters.Value.TotalBillions)}B parameters take {gpus} at FP8, about {rent} a month in rent{(plan.Gpu.Label is { } l ? $" ({l})" : "")}.",
-            2 => $"{rent} a month rents the {gpus} that hold {inputs.Name}'s {FactFormat.Gigabytes(plan.NeedGb)} of FP8 weights and cache.",
+            2 => $"{rent} a month rents the {gpus} that {(plan.Count == 1 ? "holds" : "hold")} {inputs.Name}'s {FactFormat.Gigabytes(plan.NeedGb)} of FP8 weights and cache.",
             _ => $"Owning the serving of {inputs.Name}: {gpus}, {FactFormat.Gigabytes(plan.NeedGb)} at FP8, {rent} monthly.",
         });
         var findings = new List<Finding> { new("self-host", Polarity(score), text, 1.1) };

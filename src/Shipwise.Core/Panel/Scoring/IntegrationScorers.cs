@@ -263,7 +263,7 @@ public sealed class OfferingsChoiceScorer : CriterionScorer
         {
             0 => $"{Phrasing.List(hosts.Take(4))} {(hosts.Count == 1 ? "sells" : "sell")} {inputs.Name} by the token{spread}.",
             1 => $"Hosted {inputs.Name} is on {Phrasing.List(hosts.Take(4))}{spread}.",
-            _ => $"{inputs.Name} hosts: {Phrasing.List(hosts.Take(4))}{spread}.",
+            _ => $"Hosts for {inputs.Name}: {Phrasing.List(hosts.Take(4))}{spread}.",
         });
         return Outcome(score, inputs.Uses(FactName.Offerings), new Finding("hosting", Polarity(score), text, 0.7));
     }
