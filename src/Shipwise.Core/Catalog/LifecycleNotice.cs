@@ -6,7 +6,8 @@ namespace Shipwise.Core.Catalog;
 /// </summary>
 public static class LifecycleNotice
 {
-    public static string? For(Lifecycle? lifecycle, string? successorName)
+    /// <param name="today">When given, a shutdown date that has passed (an open model whose hosted service is gone) is said in the past.</param>
+    public static string? For(Lifecycle? lifecycle, string? successorName, DateOnly? today = null)
     {
         if (lifecycle is null || lifecycle.Status == LifecycleStatus.Active)
         {
@@ -20,7 +21,9 @@ public static class LifecycleNotice
                 ? $"Retired on {FactFormat.Date(off)}: it no longer works.{replaced}"
                 : $"Retired: it no longer works.{replaced}",
             LifecycleStatus.Deprecated => lifecycle.ShutdownDate is { } off
-                ? $"Deprecated: it shuts down on {FactFormat.Date(off)}.{replaced}"
+                ? off <= today
+                    ? $"Deprecated: the vendor's hosted service for it shut down on {FactFormat.Date(off)}; the weights still download.{replaced}"
+                    : $"Deprecated: it shuts down on {FactFormat.Date(off)}.{replaced}"
                 : $"Deprecated: the vendor has announced its end, with no shutdown date yet.{replaced}",
             LifecycleStatus.MaintenanceOnly => (lifecycle.DeprecationDate is { } since
                 ? $"In maintenance since {FactFormat.Date(since)}: fixes only, no new features."

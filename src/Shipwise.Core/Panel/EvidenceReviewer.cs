@@ -1,4 +1,5 @@
 using Shipwise.Core.Catalog;
+using Shipwise.Core.Catalog.Sources;
 using Shipwise.Core.Panel.Critics;
 using Shipwise.Core.Panel.Peers;
 using Shipwise.Core.Panel.Scoring;
@@ -77,7 +78,7 @@ public sealed class EvidenceReviewer : IReviewer
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(critic);
-        var inputs = new ReviewInputs(tool, peers, asOf, $"{tool.Slug}|{critic.Slug}");
+        var inputs = new ReviewInputs(LifecycleRead.AsOf(tool, asOf), peers, asOf, $"{tool.Slug}|{critic.Slug}");
         return [.. critic.CriteriaFor(tool.Kind)
             .Where(c => c.Scorer.AppliesTo(inputs))
             .SelectMany(c => CriterionEvaluation.Evaluate(c, inputs).Findings.Select(f => $"{c.Label}: {f.Text}"))];
@@ -107,6 +108,8 @@ public sealed class EvidenceReviewer : IReviewer
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(critic);
         ArgumentNullException.ThrowIfNull(peers);
+        // The lifecycle as it stands on the review's day: a deprecated tool past its shutdown date is retired.
+        tool = LifecycleRead.AsOf(tool, asOf);
         var inputs = new ReviewInputs(tool, peers, asOf, $"{tool.Slug}|{critic.Slug}");
         Judged Quiet(NoTakeReason reason, IReadOnlyList<EvaluatedCriterion>? evaluated = null) => new(inputs, evaluated ?? [], reason, null, Verdict.NoTake, []);
 

@@ -1,4 +1,5 @@
 using Shipwise.Core.Catalog;
+using Shipwise.Core.Catalog.Sources;
 
 namespace Shipwise.Catalog;
 
@@ -45,9 +46,12 @@ public sealed record ToolEvidence(
     ];
 
     /// <param name="names">Display names for slugs this tool refers to (successor, competitors, group members), resolved by the caller.</param>
-    public static ToolEvidence Build(Tool tool, IReadOnlyDictionary<string, string> names, IReadOnlyList<ToolGroup> groups)
+    /// <param name="today">The lifecycle is shown as it stands on this day: a deprecated tool whose shutdown date has passed reads retired, with no new import.</param>
+    public static ToolEvidence Build(Tool tool, IReadOnlyDictionary<string, string> names, IReadOnlyList<ToolGroup> groups, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(tool);
+        tool = LifecycleRead.AsOf(tool, today);
+
         string NameOf(string slug) => names.GetValueOrDefault(slug) ?? slug;
 
         var lines = FactDisplay.All(tool).Select(line => line.Fact == FactName.Competitors
@@ -67,7 +71,7 @@ public sealed record ToolEvidence(
         var lifecycleView = new LifecycleView(
             lifecycle?.Status ?? LifecycleStatus.Active,
             lifecycle is null ? "Active" : FactDisplay.Lifecycle(lifecycle),
-            LifecycleNotice.For(lifecycle, successor is null ? null : NameOf(successor)),
+            LifecycleNotice.For(lifecycle, successor is null ? null : NameOf(successor), today),
             lifecycle?.DeprecationDate,
             lifecycle?.ShutdownDate,
             successor,
@@ -117,13 +121,13 @@ public sealed record ToolEvidence(
 }
 
 /// <summary>Reads what <see cref="ToolEvidence.Build"/> needs besides the tool: its groups and the names of the tools it refers to.</summary>
-public sealed class ToolEvidenceReader(CatalogQueries queries)
+public sealed class ToolEvidenceReader(CatalogQueries queries, TimeProvider clock)
 {
     public async Task<ToolEvidence> ForAsync(Tool tool, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tool);
         var groups = await queries.GroupsOfAsync(tool.Slug, cancellationToken);
         var names = await queries.NamesAsync([.. ToolEvidence.ReferencedSlugs(tool, groups)], cancellationToken);
-        return ToolEvidence.Build(tool, names, groups);
+        return ToolEvidence.Build(tool, names, groups, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 }

@@ -99,7 +99,7 @@ public sealed class ToolFreshnessQueries(Db db, IOptions<CatalogOptions> options
             return null;
         }
 
-        var now = LifecycleRead.Effective(fact.Value, today);
+        var now = LifecycleRead.AsOf(tool, today).Facts.Lifecycle!.Value;
         if (now.Status is not (LifecycleStatus.Deprecated or LifecycleStatus.Retired))
         {
             return null;

@@ -7,7 +7,7 @@ using Shipwise.Web;
 namespace Shipwise.Compare;
 
 public sealed class ComparePageModel(
-    CompareQuery compare, Community.CommunityQueries community, Accounts.BookmarkQueries bookmarks, Catalog.CatalogQueries catalog) : PageModel
+    CompareQuery compare, Community.CommunityQueries community, Accounts.BookmarkQueries bookmarks, Catalog.CatalogQueries catalog, TimeProvider clock) : PageModel
 {
     /// <summary>The lifecycle banner for each side that is not simply active (retired, deprecated, preview...).</summary>
     public IReadOnlyList<(Tool Tool, string Notice)> Notices { get; private set; } = [];
@@ -61,7 +61,7 @@ public sealed class ComparePageModel(
         var successors = new[] { Left, Right }.Select(t => t.Facts.Lifecycle?.Value.Successor).OfType<string>().ToList();
         var names = await catalog.NamesAsync(successors, cancellationToken);
         Notices = new[] { Left, Right }
-            .Select(t => (Tool: t, Notice: LifecycleNotice.For(t.Facts.Lifecycle?.Value, t.Facts.Lifecycle?.Value.Successor is { } s ? names.GetValueOrDefault(s) : null)))
+            .Select(t => (Tool: t, Notice: LifecycleNotice.For(t.Facts.Lifecycle?.Value, t.Facts.Lifecycle?.Value.Successor is { } s ? names.GetValueOrDefault(s) : null, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))))
             .Where(n => n.Notice is not null)
             .Select(n => (n.Tool, n.Notice!))
             .ToList();

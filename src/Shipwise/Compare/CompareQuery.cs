@@ -1,5 +1,6 @@
 using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
+using Shipwise.Core.Catalog.Sources;
 using Shipwise.Core.Compare;
 using Shipwise.Core.Panel;
 using Shipwise.Panel;
@@ -13,7 +14,7 @@ public sealed record CompareLookup(Comparison? Comparison, string? RedirectLeft,
 }
 
 /// <summary>Builds a comparison of any two tools from the stored tools and their current reviews (two tool reads, one review query).</summary>
-public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, Community.CommunityQueries community, PeerSnapshots peers)
+public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, CriticCatalog critics, Community.CommunityQueries community, PeerSnapshots peers, TimeProvider clock)
 {
     /// <summary>
     /// Reads a "{a}-vs-{b}" address segment. A slug may contain "-vs-" itself, so every split is
@@ -92,6 +93,8 @@ public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, Cr
         var list = current.ToList();
         var takes = list.Select(r => new CriticTake(
             r.CriticSlug, critics.Find(r.CriticSlug)?.Name ?? r.CriticSlug, critics.Find(r.CriticSlug)?.Order ?? int.MaxValue, r.Verdict, r.Score, r.Summary)).ToList();
-        return new CompareSide(tool.Tool, PanelFigures.Summarize(list), takes, figure ?? new CommunityFigure(0, 0));
+        // Compared as it stands today: a tool past its shutdown date is retired here too, and never the pick.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new CompareSide(LifecycleRead.AsOf(tool.Tool, today), PanelFigures.Summarize(list), takes, figure ?? new CommunityFigure(0, 0));
     }
 }

@@ -23,7 +23,7 @@ public class FactLinesAgreeTests
                 var comparison = DemoComparisons.Compare(tools[i], tools[i + 1]);
                 foreach (var side in new[] { comparison.Left, comparison.Right })
                 {
-                    var lines = ToolEvidence.Build(side.Tool, new Dictionary<string, string>(), []).Groups.SelectMany(g => g.Lines).ToList();
+                    var lines = ToolEvidence.Build(side.Tool, new Dictionary<string, string>(), [], new DateOnly(2026, 12, 7)).Groups.SelectMany(g => g.Lines).ToList();
                     foreach (var row in comparison.FactRows.Where(r => !r.Key.StartsWith("eval:", StringComparison.Ordinal)))
                     {
                         var cell = side == comparison.Left ? row.Left : row.Right;

@@ -6,7 +6,7 @@ namespace Shipwise.Tests.Catalog;
 public sealed class ToolEvidenceTests
 {
     private static string CompetitorsLine(IReadOnlyDictionary<string, string> names) =>
-        ToolEvidence.Build(SyntheticTools.OpenModel(), names, []).Groups
+        ToolEvidence.Build(SyntheticTools.OpenModel(), names, [], SyntheticTools.Today).Groups
             .SelectMany(g => g.Lines).Single(l => l.Fact == "competitors").Value;
 
     [Fact]

@@ -1,4 +1,5 @@
 using Shipwise.Core.Catalog;
+using Shipwise.Core.Catalog.Sources;
 using Shipwise.Core.Compare;
 using Shipwise.Core.Panel;
 using Shipwise.Core.Panel.Peers;
@@ -15,7 +16,7 @@ public static class DemoComparisons
             .ToDictionary(
                 g => g.Key,
                 g => new CompareSide(
-                    g.First().Tool,
+                    LifecycleRead.AsOf(g.First().Tool, DemoPanel.Today),
                     PanelArithmetic.SummarizeReviews(g.Select(r => r.Review)),
                     [.. g.Select(r => new CriticTake(r.Critic.Slug, r.Critic.Name, r.Critic.Order, r.Review.Verdict, r.Review.Score, r.Review.Summary))],
                     new CommunityFigure(0, 0)),

@@ -1,4 +1,5 @@
 using Shipwise.Core.Catalog;
+using Shipwise.Core.Catalog.Sources;
 using Shipwise.Core.Panel;
 using Shipwise.Core.Panel.Critics;
 using Shipwise.Core.Panel.Scoring;
@@ -102,6 +103,31 @@ public class CalibrationTests
             Assert.Contains("retired", review.Summary + review.Body, StringComparison.OrdinalIgnoreCase);
             Assert.Contains(DemoPanel.Tool("gpt-5-5").Name, review.Summary + review.Body, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_hosted_api_past_its_shutdown_date_reads_retired_without_a_new_import()
+    {
+        // Recorded as deprecated, with a shutdown date the review's day has passed.
+        var tool = SyntheticTools.WithLifecycle(SyntheticTools.BestCaseApi(new DateOnly(2024, 1, 1)), LifecycleStatus.Deprecated, DemoPanel.Today.AddDays(-1), "gpt-5-5");
+        Assert.All(Panel(tool), r => Assert.Equal((null, Verdict.NoTake), (r.Score, r.Verdict)));
+    }
+
+    [Fact]
+    public void Open_weights_past_their_hosted_shutdown_stay_deprecated_not_retired()
+    {
+        // A model's shutdown date is its vendor's hosted service going away; the weights still download.
+        var shutdown = DemoPanel.Today.AddDays(-30);
+        var model = SyntheticTools.WithLifecycle(DemoPanel.Tool("devstral-small-2"), LifecycleStatus.Deprecated, shutdown, "mistral-medium-3-5");
+        Assert.Equal(LifecycleStatus.Deprecated, LifecycleRead.AsOf(model, DemoPanel.Today).Facts.Lifecycle!.Value.Status);
+        var sided = Panel(model).Where(r => r.Verdict != Verdict.NoTake).ToList();
+        Assert.NotEmpty(sided);
+        Assert.All(sided, r =>
+        {
+            Assert.Equal(Verdict.Skip, r.Verdict);
+            Assert.Contains($"shut down on {FactFormat.Date(shutdown)}", r.Summary + " " + r.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("shuts down on", r.Summary + " " + r.Body, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -86,6 +86,18 @@ public abstract class DemoCatalogSiteTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Open_weights_whose_hosted_service_shut_down_read_deprecated_not_retired()
+    {
+        // Devstral Small 2's hosted endpoint shut down on 31 Mar 2026; its weights still download.
+        var lifecycle = (await JsonAsync("/api/tools/devstral-small-2")).GetProperty("lifecycle");
+        Assert.Equal("deprecated", lifecycle.GetProperty("status").GetString());
+        Assert.True(lifecycle.GetProperty("canBePicked").GetBoolean());
+        var page = await PageAsync("/tools/devstral-small-2");
+        Assert.Contains("Deprecated: the vendor's hosted service for it shut down on 31 Mar 2026; the weights still download.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Retired", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Mistral_medium_3_says_it_is_retired_and_names_its_successor_in_the_api_and_on_its_page()
     {
         var lifecycle = (await JsonAsync("/api/tools/mistral-medium-3")).GetProperty("lifecycle");
@@ -98,9 +110,10 @@ public abstract class DemoCatalogSiteTests(AppFixture app)
         Assert.Contains("Retired on 31 Aug 2026: it no longer works. Mistral Medium 3.5 replaces it.", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/tools/mistral-medium-3-5\"", page, StringComparison.Ordinal);
 
-        // The banner beside the facts and their sources names the successor too, never by its slug.
+        // One banner, under the name; the facts and their sources link the successor too, by name, never by its slug.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "class=\"lifecycle-banner"));
         var facts = page[page.IndexOf(">Facts and sources</h2>", StringComparison.Ordinal)..];
-        Assert.Contains("Replaced by <a href=\"/tools/mistral-medium-3-5\">Mistral Medium 3.5</a>.", facts, StringComparison.Ordinal);
+        Assert.Contains(">Mistral Medium 3.5</a>", facts, StringComparison.Ordinal);
         Assert.DoesNotContain(">mistral-medium-3-5<", page, StringComparison.Ordinal);
         var freshness = (await JsonAsync("/api/tools/mistral-medium-3")).GetProperty("freshness").GetProperty("lifecycle");
         Assert.Equal("Mistral Medium 3.5", freshness.GetProperty("successorName").GetString());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Catalog.Sources;
 using Shipwise.Tests.Infrastructure;
@@ -207,11 +208,16 @@ public abstract class SourceRefreshTests(string provider)
         var banner = (await app.ApiToolAsync("gpt-4o-mini")).GetProperty("freshness").GetProperty("lifecycle");
         Assert.Equal("deprecated", banner.GetProperty("status").GetString());
         Assert.Equal("Deprecated; shuts down on 14 Jan 2027", banner.GetProperty("text").GetString());
-        Assert.Contains("Deprecated; shuts down on 14 Jan 2027.", await app.PageAsync("/tools/gpt-4o-mini"));
+        var page = await app.PageAsync("/tools/gpt-4o-mini");
+        Assert.Contains("Deprecated: it shuts down on 14 Jan 2027.", page);
+        Assert.Single(Regex.Matches(page, "class=\"lifecycle-banner"));
 
         // The day passes: the same fact now reads retired, with no new run (cached pages turn over with the date).
         app.Clock.Advance(TimeSpan.FromDays(60));
-        Assert.Contains("Retired on 14 Jan 2027.", await app.PageAsync("/tools/gpt-4o-mini"));
+        page = await app.PageAsync("/tools/gpt-4o-mini");
+        Assert.Contains("Retired on 14 Jan 2027: it no longer works.", page);
+        Assert.Single(Regex.Matches(page, "class=\"lifecycle-banner"));
+        Assert.Equal("retired", (await app.ApiToolAsync("gpt-4o-mini")).GetProperty("lifecycle").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -22,4 +22,26 @@ public static class LifecycleRead
             ? lifecycle with { Status = LifecycleStatus.Deprecated }
             : lifecycle;
     }
+
+    /// <summary>
+    /// The tool with its lifecycle as it stands on <paramref name="today"/>; the same tool when nothing changes.
+    /// Open weights do not expire: a shutdown date on a model is its vendor's hosted service going away,
+    /// so once it passes the model stays deprecated (the weights still download), never retired.
+    /// </summary>
+    public static Tool AsOf(Tool tool, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        if (tool.Facts.Lifecycle is not { } recorded)
+        {
+            return tool;
+        }
+
+        var now = Effective(recorded.Value, today);
+        if (tool.Kind == "model" && now.Status == LifecycleStatus.Retired && recorded.Value.Status != LifecycleStatus.Retired)
+        {
+            now = now with { Status = LifecycleStatus.Deprecated };
+        }
+
+        return now == recorded.Value ? tool : tool with { Facts = tool.Facts with { Lifecycle = recorded with { Value = now } } };
+    }
 }

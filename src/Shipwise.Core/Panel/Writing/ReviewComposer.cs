@@ -204,7 +204,9 @@ internal static class ReviewComposer
         return adjustment.Kind switch
         {
             AdjustmentKind.Deprecated => (lifecycle?.ShutdownDate is { } off
-                    ? $"{name} is deprecated and shuts down on {FactFormat.Date(off)}: no new project should start on it."
+                    ? off <= inputs.AsOf
+                        ? $"{name} is deprecated: {inputs.Vendor}'s hosted service for it shut down on {FactFormat.Date(off)}, and no new project should start on it."
+                        : $"{name} is deprecated and shuts down on {FactFormat.Date(off)}: no new project should start on it."
                     : $"{name} is deprecated, shutdown date not yet announced: no new project should start on it.")
                 + (successor is null ? "" : $" Plan for {successor}."),
             AdjustmentKind.MaintenanceOnly when inputs.Kind is "api" or "model" => (lifecycle?.DeprecationDate is { } since
