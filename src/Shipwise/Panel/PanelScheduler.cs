@@ -1,12 +1,18 @@
+using System.Text.Json;
+using Dapper;
 using Microsoft.Extensions.Options;
+using Shipwise.Core.Catalog;
+using Shipwise.Core.Catalog.Sources;
 using Shipwise.Core.Panel.Critics;
+using Shipwise.Data;
 using Shipwise.Panel.Llm;
 
 namespace Shipwise.Panel;
 
 /// <summary>Decides which reviewer writes, and queues the work for it.</summary>
 public sealed class PanelScheduler(
-    CriticCatalog critics, ReviewJobStore jobs, ReviewStore reviews, PeerSnapshots peers, IServiceProvider services, IOptions<PanelOptions> options, IOptions<LlmOptions> llm)
+    CriticCatalog critics, ReviewJobStore jobs, ReviewStore reviews, PeerSnapshots peers, IServiceProvider services, IOptions<PanelOptions> options, IOptions<LlmOptions> llm,
+    Db db, TimeProvider clock)
 {
     /// <summary>The configured reviewer: Panel:Reviewer, else llm when Llm:BaseUrl is set, else evidence.</summary>
     public string DefaultReviewer => options.Value.Reviewer ?? (llm.Value.IsConfigured ? "llm" : "evidence");
@@ -37,5 +43,35 @@ public sealed class PanelScheduler(
         await peers.SaveAsync(snapshots.Values, cancellationToken);
         var contexts = snapshots.ToDictionary(s => s.Key, s => PeerSnapshots.ContextOf(s.Value), StringComparer.Ordinal);
         return await jobs.EnqueueAsync(critics.All, choose, contexts, toolIds, force, cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-reviews hosted tools whose shutdown date has passed since their current reviews were
+    /// written: the facts did not change, so no job would run, yet a retired tool gets no verdict
+    /// (<see cref="LifecycleRead.AsOf"/>). Returns the tools queued. Cheap when none qualify: one
+    /// query over tools that record a shutdown date and still show a sided review.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> RequeuePassedShutdownsAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var candidates = await connection.QueryAsync<(long Id, string Document)>(new CommandDefinition(
+            $"""
+            SELECT t.id, t.document FROM tools t
+            WHERE t.kind <> 'model' AND t.document LIKE '%"shutdownDate"%'
+              AND EXISTS (SELECT 1 FROM reviews r WHERE r.tool_id = t.id AND r.is_current = {Db.True(connection)} AND r.verdict <> 'no-take')
+            """, cancellationToken: cancellationToken));
+        var passed = candidates
+            .Select(c => (c.Id, Tool: JsonSerializer.Deserialize<Tool>(c.Document, CatalogJson.Options)!))
+            .Where(c => c.Tool.Facts.Lifecycle?.Value.Status != LifecycleStatus.Retired
+                && LifecycleRead.AsOf(c.Tool, today).Facts.Lifecycle?.Value.Status == LifecycleStatus.Retired)
+            .Select(c => c.Id)
+            .ToList();
+        if (passed.Count > 0)
+        {
+            await EnqueueAsync(passed, force: true, reviewer: null, cancellationToken);
+        }
+
+        return passed;
     }
 }

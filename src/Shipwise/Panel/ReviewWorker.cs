@@ -11,11 +11,12 @@ namespace Shipwise.Panel;
 /// </summary>
 public sealed class ReviewWorker(
     PanelScheduler scheduler, PanelProcessor processor, CatalogChangeNotifier catalogChanges, CatalogStamp stamp,
-    IOptions<PanelOptions> options, ILogger<ReviewWorker> logger) : BackgroundService
+    IOptions<PanelOptions> options, TimeProvider clock, ILogger<ReviewWorker> logger) : BackgroundService
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private volatile bool _catalogChanged = true;
     private long? _seenStamp;
+    private DateOnly? _sweptOn;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,6 +39,17 @@ public sealed class ReviewWorker(
                     {
                         _seenStamp = current;
                         _catalogChanged = true;
+                    }
+
+                    // Once a day: a shutdown date that passed retires a hosted tool with no catalog change to say so.
+                    var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                    if (_sweptOn != today)
+                    {
+                        _sweptOn = today;
+                        if (await scheduler.RequeuePassedShutdownsAsync(stoppingToken) is { Count: > 0 } retired)
+                        {
+                            logger.LogInformation("Queued reviews of {Count} tools whose shutdown date has passed", retired.Count);
+                        }
                     }
 
                     if (_catalogChanged)

@@ -221,6 +221,46 @@ public abstract class SourceRefreshTests(string provider)
     }
 
     [Fact]
+    public async Task A_hosted_api_loses_its_verdict_the_day_its_shutdown_date_passes()
+    {
+        await using var app = await SourcesApp.StartAsync(provider);
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        await app.RewriteToolAsync("gpt-4o-mini", t => t with
+        {
+            Facts = t.Facts with
+            {
+                Lifecycle = new SourcedFact<Lifecycle>
+                {
+                    Value = new Lifecycle { Status = LifecycleStatus.Deprecated, ShutdownDate = today.AddDays(10) },
+                    Source = "https://developers.openai.com/api/docs/deprecations",
+                    AsOf = today,
+                    Status = FactStatus.Verified,
+                },
+            },
+        });
+        await app.ReviewedAsync("gpt-4o-mini");
+        await app.PanelDrainedAsync();
+        const string Sided = "SELECT count(*) FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE t.slug = 'gpt-4o-mini' AND r.is_current AND r.verdict <> 'no-take'";
+        Assert.True(await app.ScalarAsync<long>(Sided) > 0);
+        var scheduler = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Shipwise.Panel.PanelScheduler>(app.Services);
+        Assert.Empty(await scheduler.RequeuePassedShutdownsAsync(TestContext.Current.CancellationToken));
+
+        // No import and no catalog change: only the date moves past the shutdown. The worker sweeps
+        // when its day changes; the sweep is also run here at once (a second queueing is harmless).
+        app.Clock.Advance(TimeSpan.FromDays(11));
+        await scheduler.RequeuePassedShutdownsAsync(TestContext.Current.CancellationToken);
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (await app.ScalarAsync<long>(Sided) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "gpt-4o-mini still shows a sided review after its shutdown date");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(7, await app.ScalarAsync<long>("SELECT count(*) FROM reviews r JOIN tools t ON t.id = r.tool_id WHERE t.slug = 'gpt-4o-mini' AND r.is_current"));
+        Assert.Empty(await scheduler.RequeuePassedShutdownsAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task An_operator_places_an_unplaced_name_and_the_next_run_applies_it_there()
     {
         await using var app = await SourcesApp.StartAsync(provider);
