@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
@@ -51,7 +52,7 @@ public static class ToolPanelTotals
                 new { ids }, transaction))
             .ToList();
 
-        var rows = new List<object>(before.Count);
+        var rows = new List<Update>(before.Count);
         foreach (var old in before)
         {
             var summary = PanelArithmetic.Summarize(takes[old.Id].Select(t => (VerdictText.Parse(t.Verdict), t.Score)));
@@ -64,20 +65,12 @@ public static class ToolPanelTotals
                 continue;
             }
 
-            rows.Add(new
-            {
-                id = old.Id,
-                ships = summary.Ships,
-                skips = summary.Skips,
-                no_takes = summary.NoTakes,
-                percent = summary.ShipPercent,
-                rank,
-                mean = summary.MeanScore,
+            rows.Add(new Update(
+                old.Id, summary.Ships, summary.Skips, summary.NoTakes, summary.ShipPercent, rank, summary.MeanScore,
                 // The home page and feed list new and changed verdicts; a re-review that lands on the same verdict is not news.
-                moved = verdictMoved || firstVerdicts,
-                previous_rank = firstVerdicts ? (int?)null : old.PanelRank,
-                previous_percent = firstVerdicts ? null : old.PanelPercent,
-            });
+                Moved: verdictMoved || firstVerdicts,
+                PreviousRank: firstVerdicts ? null : old.PanelRank,
+                PreviousPercent: firstVerdicts ? null : old.PanelPercent));
         }
 
         if (rows.Count == 0)
@@ -98,11 +91,14 @@ public static class ToolPanelTotals
                     moved boolean, previous_rank int, previous_percent int)
                 WHERE t.id = w.id
                 """,
-                new { rows = JsonSerializer.Serialize(rows), now }, transaction);
+                new { rows = JsonSerializer.Serialize(rows, Update.Json), now }, transaction);
             return;
         }
 
-        await connection.ExecuteAsync(
+        // SQLite: one prepared statement, its parameters made once (as for review rows, ReviewStore.InsertRowsAsync).
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
             """
             UPDATE tools SET panel_ships = @ships, panel_skips = @skips, panel_no_takes = @no_takes, panel_percent = @percent, panel_rank = @rank,
                 panel_mean = @mean,
@@ -110,12 +106,40 @@ public static class ToolPanelTotals
                 panel_previous_rank = CASE WHEN @moved THEN @previous_rank ELSE panel_previous_rank END,
                 panel_previous_percent = CASE WHEN @moved THEN @previous_percent ELSE panel_previous_percent END
             WHERE id = @id
-            """,
-            rows.Select(r => new DynamicParameters(r)).Select(p =>
-            {
-                p.Add("now", now);
-                return p;
-            }),
-            transaction);
+            """;
+        var p = new DbParameter[11];
+        string[] names = ["@id", "@ships", "@skips", "@no_takes", "@percent", "@rank", "@mean", "@moved", "@previous_rank", "@previous_percent", "@now"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            p[i] = command.CreateParameter();
+            p[i].ParameterName = names[i];
+            command.Parameters.Add(p[i]);
+        }
+
+        command.Prepare();
+
+        // As DateTimeOffsetHandler writes a timestamp on SQLite.
+        p[10].Value = now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        foreach (var r in rows)
+        {
+            p[0].Value = r.Id;
+            p[1].Value = r.Ships;
+            p[2].Value = r.Skips;
+            p[3].Value = r.NoTakes;
+            p[4].Value = (object?)r.Percent ?? DBNull.Value;
+            p[5].Value = r.Rank;
+            p[6].Value = (object?)r.Mean ?? DBNull.Value;
+            p[7].Value = r.Moved;
+            p[8].Value = (object?)r.PreviousRank ?? DBNull.Value;
+            p[9].Value = (object?)r.PreviousPercent ?? DBNull.Value;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>One tool's new figures; named so that PostgreSQL's json_to_recordset reads them in snake case.</summary>
+    private sealed record Update(
+        long Id, int Ships, int Skips, int NoTakes, int? Percent, int Rank, double? Mean, bool Moved, int? PreviousRank, int? PreviousPercent)
+    {
+        public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
     }
 }

@@ -54,7 +54,11 @@ public sealed class ReviewQueueDepth(Db db, TimeProvider clock, ILogger<ReviewQu
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Status, long Count)>(new CommandDefinition(
             """
-            SELECT status, count(*) FROM review_jobs WHERE status IN ('pending', 'running', 'failed') GROUP BY status
+            SELECT 'pending', count(*) FROM review_jobs WHERE status = 'pending'
+            UNION ALL
+            SELECT 'running', count(*) FROM review_jobs WHERE status = 'running'
+            UNION ALL
+            SELECT 'failed', count(*) FROM review_jobs WHERE status = 'failed'
             UNION ALL
             SELECT 'disputed', count(*) FROM reviews WHERE status = 'disputed'
             """,
