@@ -259,7 +259,9 @@ internal static partial class UseCaseAnswers
                 : $"{tool.Name} gets fixes only, no new features{flag}{successor}",
             LifecycleStatus.Deprecated => l.ShutdownDate is { } off
                 ? off < context.Today
-                    ? $"{tool.Name} was deprecated with a shutdown on {FactFormat.Date(off)}{flag}, a date now past, so it may no longer work{successor}"
+                    ? tool.Kind == "model"
+                        ? $"{tool.Name} is deprecated: its vendor's hosted service shut down on {FactFormat.Date(off)}{flag}, though the weights still download{successor}"
+                        : $"{tool.Name} was deprecated with a shutdown on {FactFormat.Date(off)}{flag}, a date now past, so it may no longer work{successor}"
                     : $"{tool.Name} is deprecated and shuts down on {FactFormat.Date(off)}{flag}{successor}"
                 : $"{tool.Name} is deprecated{flag}, with no shutdown date on record{successor}",
             LifecycleStatus.Retired => l.ShutdownDate is { } gone

@@ -72,14 +72,18 @@ internal static partial class UseCaseAnswers
                 }
                 else if (o.Facts.Lifecycle?.Value is { Status: LifecycleStatus.Deprecated } dep)
                 {
-                    why.Add(dep.ShutdownDate is { } off ? $"{o.Name} shuts down on {FactFormat.Date(off)}" : $"{o.Name} is deprecated");
+                    why.Add(dep.ShutdownDate is { } off
+                        ? off < context.Today ? $"{Possessive(o.Name)} hosted service shut down on {FactFormat.Date(off)}" : $"{o.Name} shuts down on {FactFormat.Date(off)}"
+                        : $"{o.Name} is deprecated");
                 }
 
                 why.Add(ws.Verdict == Verdict.Ship && os.Verdict != Verdict.Ship
                     ? $"the panel ships {(why.Count > 0 ? w.Name : "it")} ({ws.ShipPercent}% ship){(os.Verdict == Verdict.Skip ? $" and skips {o.Name} ({os.ShipPercent}%)" : "")}"
                     : ws.ShipPercent is { } a && os.ShipPercent is { } b && ws.MeanScore is { } am && os.MeanScore is { } bm
                         ? Math.Abs(a - b) >= UseCases.CloseShipPercentGap || Math.Abs(am - bm) >= UseCases.CloseMeanScoreGap
-                            ? $"the panel ships both, {w.Name} ahead ({a}% ship against {b}%)"
+                            ? a == b
+                                ? $"the panel ships both, {w.Name} ahead on mean score ({am:0.#} against {bm:0.#})"
+                                : $"the panel ships both, {w.Name} ahead ({a}% ship against {b}%)"
                             : $"the panel ships both at close scores"
                         : $"the panel ships {(why.Count > 0 ? w.Name : "it")} ({ws.ShipPercent}% ship)");
                 var others = won.Where(x => x.UseCase != UseCases.Lifecycle).ToList();

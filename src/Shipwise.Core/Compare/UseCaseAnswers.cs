@@ -130,7 +130,7 @@ internal static partial class UseCaseAnswers
             var (known, knownName, other) = leftKnown ? (l, lt.Name, right) : (r, rt.Name, left);
             var ships = known.Verdict == Verdict.Ship;
             var reason = $"The panel {(ships ? "ships" : "skips")} {knownName} ({Standing(known)}); {NoVerdict(other)}.";
-            return NotDeprecated(Answer(UseCases.Overall, ships ? Side(leftKnown) : Pick.Neither, lt, rt, reason), left, right);
+            return NotDeprecated(Answer(UseCases.Overall, ships ? Side(leftKnown) : Pick.Neither, lt, rt, reason), left, right, context);
         }
 
         if (l.Verdict == Verdict.Skip && r.Verdict == Verdict.Skip)
@@ -165,7 +165,7 @@ internal static partial class UseCaseAnswers
                 : $"The panel ships {wn} ({Standing(w)}) and skips {on} ({Standing(o)}).";
             var against = (leftAhead ? lost : won).Where(a => a.UseCase is UseCases.Quality or UseCases.CostAtVolume).Select(a => Topic(a.UseCase)).ToList();
             var caveat = against.Count > 0 ? $" {on} is ahead on {FactFormat.List(against)} in the answers above, so check those if they decide it for you." : "";
-            return NotDeprecated(Answer(UseCases.Overall, Side(leftAhead), lt, rt, panel + caveat), left, right);
+            return NotDeprecated(Answer(UseCases.Overall, Side(leftAhead), lt, rt, panel + caveat), left, right, context);
         }
 
         var close = contradicts
@@ -182,7 +182,7 @@ internal static partial class UseCaseAnswers
             var (w, wl, o, ol) = leftWins ? (lt, won, rt, lost) : (rt, lost, lt, won);
             var other = ol.Count > 0 ? $"; {Leads(o, ol)}" : "";
             return NotDeprecated(Answer(UseCases.Overall, Side(leftWins), lt, rt,
-                $"{close} The answers above decide it: {Leads(w, wl)}{other}."), left, right);
+                $"{close} The answers above decide it: {Leads(w, wl)}{other}."), left, right, context);
         }
 
         var leads = (won.Count, lost.Count) switch
@@ -235,7 +235,7 @@ internal static partial class UseCaseAnswers
             Verdict.Skip => Answer(UseCases.Overall, Pick.Neither, lt, rt, $"{head} The panel skips {stays.Tool.Name} too ({Standing(stays.Panel)}), so start on neither."),
             _ => Answer(UseCases.Overall, Pick.Unknown, lt, rt, $"{head} {Capital(NoVerdict(stays))}, so nothing here says to ship it."),
         };
-        return NotDeprecated(answer, left, right);
+        return NotDeprecated(answer, left, right, context);
     }
 
     /// <summary>The panel's word on a tool, or for one that cannot be used any more, that it is gone and what replaces it.</summary>
@@ -255,7 +255,7 @@ internal static partial class UseCaseAnswers
     private static string Topic(string useCase) => UseCases.Label(useCase);
 
     /// <summary>A deprecated tool is not the one to start on when the other side is not: the overall pick moves, or goes to neither.</summary>
-    private static UseCaseAnswer NotDeprecated(UseCaseAnswer answer, CompareSide left, CompareSide right)
+    private static UseCaseAnswer NotDeprecated(UseCaseAnswer answer, CompareSide left, CompareSide right, CompareContext context)
     {
         var (picked, other) = answer.Pick switch
         {
@@ -269,7 +269,9 @@ internal static partial class UseCaseAnswers
             return answer;
         }
 
-        var when = gone.ShutdownDate is { } off ? $"shuts down on {FactFormat.Date(off)}" : "is deprecated with no shutdown date on record";
+        var when = gone.ShutdownDate is { } off
+            ? off < context.Today ? $"is deprecated, its vendor's hosted service shut down on {FactFormat.Date(off)}" : $"shuts down on {FactFormat.Date(off)}"
+            : "is deprecated with no shutdown date on record";
         var reason = $"{answer.Reason} But {picked.Tool.Name} {when}";
         return other.Panel.Verdict == Verdict.Skip
             ? Answer(UseCases.Overall, Pick.Neither, left.Tool, right.Tool, $"{reason}, and the panel skips {other.Tool.Name}, so start on neither.")

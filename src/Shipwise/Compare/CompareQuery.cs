@@ -85,7 +85,8 @@ public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, Cr
         var gpus = snapshots.Values.FirstOrDefault()?.Gpus ?? [];
         var successors = new[] { left, right }.Select(t => t.Facts.Lifecycle?.Value.Successor).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var names = successors.Count == 0 ? new Dictionary<string, string>(StringComparer.Ordinal) : await queries.NamesAsync(successors, cancellationToken);
-        return new CompareContext(gpus, names);
+        // Today's date, so a shutdown that has passed is said in the past tense.
+        return new CompareContext(gpus, names, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 
     private CompareSide Side(StoredTool tool, IEnumerable<StoredReview> current, CommunityFigure? figure)

@@ -24,7 +24,8 @@ public static class DemoComparisons
 
     private static readonly Lazy<CompareContext> _context = new(() => new CompareContext(
         PeerSnapshot.Build("ai-hardware", DemoPanel.Tools.Select(PeerSummary.Of)).Gpus,
-        DemoPanel.Tools.ToDictionary(t => t.Slug, t => t.Name, StringComparer.Ordinal)));
+        DemoPanel.Tools.ToDictionary(t => t.Slug, t => t.Name, StringComparer.Ordinal),
+        DemoPanel.Today));
 
     public static readonly IReadOnlyList<CompareCritic> Critics =
         [.. PanelCritics.Set.All.OrderBy(c => c.Order).Select(CompareCritic.From)];

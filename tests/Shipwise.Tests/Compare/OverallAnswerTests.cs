@@ -154,6 +154,15 @@ public class OverallAnswerTests
     }
 
     [Fact]
+    public void Two_tools_shipped_at_the_same_percentage_are_told_apart_by_the_score_that_separates_them()
+    {
+        // Both 80 % ship: "ahead (80% ship against 80%)" gave the reader no reason; the mean score is the one.
+        var why = DemoComparisons.Compare("gpt-5-5", "claude-opus-5-5").Verdict.Why;
+        Assert.Matches(@"Claude Opus 5\.5 ahead on mean score \(\d+(\.\d)? against \d+(\.\d)?\)", why);
+        Assert.DoesNotMatch(@"(\d+)% ship against \1%", why);
+    }
+
+    [Fact]
     public void The_verdict_says_too_close_to_call_and_on_what()
     {
         var cheap = Api("cheap-api", new ToolFacts { Pricing = Fact(Metered(1, 4)) });

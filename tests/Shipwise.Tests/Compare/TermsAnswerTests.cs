@@ -30,10 +30,16 @@ public class TermsAnswerTests
     public void A_shutdown_date_already_past_counts_as_gone_and_two_deprecated_tools_are_neither()
     {
         var preview = WithLifecycle(With("preview-api", new ToolFacts()), LifecycleStatus.Preview);
-        var lapsed = WithLifecycle(With("lapsed-api", new ToolFacts()), LifecycleStatus.Deprecated, new DateOnly(2026, 7, 31));
+        var lapsed = WithLifecycle(With("lapsed-api", new ToolFacts()), LifecycleStatus.Deprecated, new DateOnly(2026, 7, 31)) with { Kind = "api" };
         var answer = Required(lapsed, preview, UseCases.Lifecycle);
         AssertPick(answer, Pick.Right, preview);
         Assert.Contains("Lapsed Api was deprecated with a shutdown on 31 Jul 2026 (as of 7 May 2025), a date now past, so it may no longer work", answer.Reason, StringComparison.Ordinal);
+
+        // Open weights outlive their vendor's hosted service: said in the past tense, and the weights still download.
+        var weights = WithLifecycle(With("lapsed-weights", new ToolFacts()), LifecycleStatus.Deprecated, new DateOnly(2026, 7, 31)) with { Kind = "model" };
+        var model = Required(weights, preview, UseCases.Lifecycle);
+        Assert.Contains("Lapsed Weights is deprecated: its vendor's hosted service shut down on 31 Jul 2026 (as of 7 May 2025), though the weights still download", model.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("shuts down", model.Reason, StringComparison.Ordinal);
 
         var also = WithLifecycle(With("also-deprecated", new ToolFacts()), LifecycleStatus.Deprecated, new DateOnly(2027, 3, 1));
         var other = WithLifecycle(With("other-deprecated", new ToolFacts()), LifecycleStatus.Deprecated, new DateOnly(2027, 6, 1));
