@@ -532,7 +532,7 @@ internal sealed class WriteSession(DbConnection connection, bool postgres) : IAs
             case DateTimeOffset time when !postgres:
                 // The same text form as Data/DateTimeOffsetHandler, so SQLite compares timestamps as strings correctly.
                 parameter.DbType = DbType.String;
-                parameter.Value = time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+                parameter.Value = DateTimeOffsetHandler.SqliteText(time);
                 break;
             case DateTimeOffset time:
                 parameter.DbType = DbType.DateTimeOffset;

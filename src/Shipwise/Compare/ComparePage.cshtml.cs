@@ -60,8 +60,9 @@ public sealed class ComparePageModel(
         EvaluationBars = [.. Comparison.SharedEvaluations.Select(Bar)];
         var successors = new[] { Left, Right }.Select(t => t.Facts.Lifecycle?.Value.Successor).OfType<string>().ToList();
         var names = await catalog.NamesAsync(successors, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Notices = new[] { Left, Right }
-            .Select(t => (Tool: t, Notice: LifecycleNotice.For(t.Facts.Lifecycle?.Value, t.Facts.Lifecycle?.Value.Successor is { } s ? names.GetValueOrDefault(s) : null, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))))
+            .Select(t => (Tool: t, Notice: LifecycleNotice.For(t.Facts.Lifecycle?.Value, t.Facts.Lifecycle?.Value.Successor is { } s ? names.GetValueOrDefault(s) : null, today)))
             .Where(n => n.Notice is not null)
             .Select(n => (n.Tool, n.Notice!))
             .ToList();

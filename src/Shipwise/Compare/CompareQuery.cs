@@ -72,30 +72,32 @@ public sealed class CompareQuery(CatalogQueries queries, ReviewStore reviews, Cr
         var current = await reviews.CurrentForToolsWithTextAsync([leftTool, rightTool], cancellationToken);
         var panel = critics.All.OrderBy(c => c.Order).Select(CompareCritic.From).ToList();
         var figures = await community.FiguresAsync([leftTool.Id, rightTool.Id], cancellationToken);
+        // One day for the whole page: each side's lifecycle and the answers' wording are as they stand today.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var comparison = Comparison.Build(
-            Side(leftTool, current[leftTool.Id], figures.GetValueOrDefault(leftTool.Id)), Side(rightTool, current[rightTool.Id], figures.GetValueOrDefault(rightTool.Id)), panel,
-            await ContextAsync(leftTool.Tool, rightTool.Tool, cancellationToken));
+            Side(leftTool, current[leftTool.Id], figures.GetValueOrDefault(leftTool.Id), today),
+            Side(rightTool, current[rightTool.Id], figures.GetValueOrDefault(rightTool.Id), today), panel,
+            await ContextAsync(leftTool.Tool, rightTool.Tool, today, cancellationToken));
         return new CompareLookup(comparison, null, null, [], false);
     }
 
     /// <summary>The GPUs the catalog prices (the same in every category's snapshot) and the names of the successors the two point at.</summary>
-    private async Task<CompareContext> ContextAsync(Tool left, Tool right, CancellationToken cancellationToken)
+    private async Task<CompareContext> ContextAsync(Tool left, Tool right, DateOnly today, CancellationToken cancellationToken)
     {
         var snapshots = await peers.CurrentAsync(cancellationToken);
         var gpus = snapshots.Values.FirstOrDefault()?.Gpus ?? [];
         var successors = new[] { left, right }.Select(t => t.Facts.Lifecycle?.Value.Successor).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         var names = successors.Count == 0 ? new Dictionary<string, string>(StringComparer.Ordinal) : await queries.NamesAsync(successors, cancellationToken);
         // Today's date, so a shutdown that has passed is said in the past tense.
-        return new CompareContext(gpus, names, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return new CompareContext(gpus, names, today);
     }
 
-    private CompareSide Side(StoredTool tool, IEnumerable<StoredReview> current, CommunityFigure? figure)
+    private CompareSide Side(StoredTool tool, IEnumerable<StoredReview> current, CommunityFigure? figure, DateOnly today)
     {
         var list = current.ToList();
         var takes = list.Select(r => new CriticTake(
             r.CriticSlug, critics.Find(r.CriticSlug)?.Name ?? r.CriticSlug, critics.Find(r.CriticSlug)?.Order ?? int.MaxValue, r.Verdict, r.Score, r.Summary)).ToList();
         // Compared as it stands today: a tool past its shutdown date is retired here too, and never the pick.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new CompareSide(LifecycleRead.AsOf(tool.Tool, today), PanelFigures.Summarize(list), takes, figure ?? new CommunityFigure(0, 0));
     }
 }

@@ -19,9 +19,12 @@ internal sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffs
 
     public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
     {
-        var utc = value.ToUniversalTime();
-        parameter.Value = parameter is SqliteParameter ? utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) : utc;
+        parameter.Value = parameter is SqliteParameter ? SqliteText(value) : value.ToUniversalTime();
     }
+
+    /// <summary>A timestamp as SQLite stores it: UTC ISO-8601 text of fixed width, so timestamps compare correctly as strings.</summary>
+    public static string SqliteText(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     public override DateTimeOffset Parse(object value) => value switch
     {

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
+using Shipwise.Catalog;
 using Shipwise.Core.Catalog;
 using Shipwise.Core.Catalog.Sources;
 using Shipwise.Core.Panel.Critics;
@@ -12,7 +12,7 @@ namespace Shipwise.Panel;
 /// <summary>Decides which reviewer writes, and queues the work for it.</summary>
 public sealed class PanelScheduler(
     CriticCatalog critics, ReviewJobStore jobs, ReviewStore reviews, PeerSnapshots peers, IServiceProvider services, IOptions<PanelOptions> options, IOptions<LlmOptions> llm,
-    Db db, TimeProvider clock)
+    Db db, CatalogQueries catalog, TimeProvider clock)
 {
     /// <summary>The configured reviewer: Panel:Reviewer, else llm when Llm:BaseUrl is set, else evidence.</summary>
     public string DefaultReviewer => options.Value.Reviewer ?? (llm.Value.IsConfigured ? "llm" : "evidence");
@@ -55,17 +55,18 @@ public sealed class PanelScheduler(
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var connection = await db.OpenAsync(cancellationToken);
-        var candidates = await connection.QueryAsync<(long Id, string Document)>(new CommandDefinition(
+        var candidates = (await connection.QueryAsync<long>(new CommandDefinition(
             $"""
-            SELECT t.id, t.document FROM tools t
+            SELECT t.id FROM tools t
             WHERE t.kind <> 'model' AND t.document LIKE '%"shutdownDate"%'
               AND EXISTS (SELECT 1 FROM reviews r WHERE r.tool_id = t.id AND r.is_current = {Db.True(connection)} AND r.verdict <> 'no-take')
-            """, cancellationToken: cancellationToken));
-        var passed = candidates
-            .Select(c => (c.Id, Tool: JsonSerializer.Deserialize<Tool>(c.Document, CatalogJson.Options)!))
-            .Where(c => c.Tool.Facts.Lifecycle?.Value.Status != LifecycleStatus.Retired
-                && LifecycleRead.AsOf(c.Tool, today).Facts.Lifecycle?.Value.Status == LifecycleStatus.Retired)
-            .Select(c => c.Id)
+            """, cancellationToken: cancellationToken))).ToList();
+        var tools = candidates.Count == 0 ? new Dictionary<long, StoredTool>() : await catalog.GetByIdsAsync(candidates, cancellationToken);
+        var passed = tools.Values
+            .Where(t => t.Tool.Facts.Lifecycle?.Value.Status != LifecycleStatus.Retired
+                && LifecycleRead.AsOf(t.Tool, today).Facts.Lifecycle?.Value.Status == LifecycleStatus.Retired)
+            .Select(t => t.Id)
+            .Order()
             .ToList();
         if (passed.Count > 0)
         {

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
@@ -95,10 +94,9 @@ public static class ToolPanelTotals
             return;
         }
 
-        // SQLite: one prepared statement, its parameters made once (as for review rows, ReviewStore.InsertRowsAsync).
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
+        // SQLite: one prepared statement, its parameters made once, run per tool.
+        await using var statement = SqliteRowStatement.Prepare(
+            connection, transaction,
             """
             UPDATE tools SET panel_ships = @ships, panel_skips = @skips, panel_no_takes = @no_takes, panel_percent = @percent, panel_rank = @rank,
                 panel_mean = @mean,
@@ -106,33 +104,12 @@ public static class ToolPanelTotals
                 panel_previous_rank = CASE WHEN @moved THEN @previous_rank ELSE panel_previous_rank END,
                 panel_previous_percent = CASE WHEN @moved THEN @previous_percent ELSE panel_previous_percent END
             WHERE id = @id
-            """;
-        var p = new DbParameter[11];
-        string[] names = ["@id", "@ships", "@skips", "@no_takes", "@percent", "@rank", "@mean", "@moved", "@previous_rank", "@previous_percent", "@now"];
-        for (var i = 0; i < names.Length; i++)
-        {
-            p[i] = command.CreateParameter();
-            p[i].ParameterName = names[i];
-            command.Parameters.Add(p[i]);
-        }
-
-        command.Prepare();
-
-        // As DateTimeOffsetHandler writes a timestamp on SQLite.
-        p[10].Value = now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+            """,
+            ["@id", "@ships", "@skips", "@no_takes", "@percent", "@rank", "@mean", "@moved", "@previous_rank", "@previous_percent", "@now"]);
+        var at = DateTimeOffsetHandler.SqliteText(now);
         foreach (var r in rows)
         {
-            p[0].Value = r.Id;
-            p[1].Value = r.Ships;
-            p[2].Value = r.Skips;
-            p[3].Value = r.NoTakes;
-            p[4].Value = (object?)r.Percent ?? DBNull.Value;
-            p[5].Value = r.Rank;
-            p[6].Value = (object?)r.Mean ?? DBNull.Value;
-            p[7].Value = r.Moved;
-            p[8].Value = (object?)r.PreviousRank ?? DBNull.Value;
-            p[9].Value = (object?)r.PreviousPercent ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            statement.Run(r.Id, r.Ships, r.Skips, r.NoTakes, r.Percent, r.Rank, r.Mean, r.Moved, r.PreviousRank, r.PreviousPercent, at);
         }
     }
 
