@@ -27,8 +27,8 @@ public sealed class PanelProcessor(
         var claimed = await jobs.ClaimAsync(node, BatchSize, toolIds, cancellationToken);
         while (claimed.Count > 0 || reviewed is not null)
         {
-            // Claims are writes too, so they happen here, between commits, never against one.
             var reviewing = claimed.Count > 0 ? PrepareAsync(claimed, node, cancellationToken) : Task.FromResult<PreparedJob[]>([]);
+            var more = claimed.Count > 0;
             if (reviewed is not null)
             {
                 var stored = await CommitAsync(reviewed, node, cancellationToken);
@@ -36,9 +36,11 @@ public sealed class PanelProcessor(
                 onBatch?.Invoke(stored);
             }
 
+            // Claims are writes too, so the writer makes them here, between commits, never against one,
+            // while the reviewers may still be on the batch before: the next batch is ready when they finish.
+            claimed = more ? await jobs.ClaimAsync(node, BatchSize, toolIds, cancellationToken) : [];
             var next = await reviewing;
             reviewed = next.Length > 0 ? next : null;
-            claimed = reviewed is null ? [] : await jobs.ClaimAsync(node, BatchSize, toolIds, cancellationToken);
         }
 
         return total;

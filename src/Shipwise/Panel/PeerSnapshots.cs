@@ -48,12 +48,16 @@ public sealed class PeerSnapshots(Db db, TimeProvider clock)
                 return again.Snapshots;
             }
 
+            // A 100,000-tool catalog holds 100,000 summaries: read and group them on every core.
             var summaries = (await connection.QueryAsync<string>(new CommandDefinition(
                     "SELECT peer_summary FROM tools WHERE peer_summary <> '' ORDER BY slug", cancellationToken: cancellationToken)))
+                .AsParallel().AsOrdered()
                 .Select(PeerSummary.Deserialize)
                 .ToList();
-            var snapshots = summaries.Select(s => s.Category).Distinct(StringComparer.Ordinal)
-                .ToDictionary(c => c, c => PeerSnapshot.Build(c, summaries), StringComparer.Ordinal);
+            var snapshots = summaries.Select(s => s.Category).Distinct(StringComparer.Ordinal).ToList()
+                .AsParallel()
+                .Select(c => PeerSnapshot.Build(c, summaries))
+                .ToDictionary(s => s.Category, StringComparer.Ordinal);
             foreach (var snapshot in snapshots.Values)
             {
                 _byVersion.TryAdd(snapshot.Version, snapshot);
@@ -79,7 +83,7 @@ public sealed class PeerSnapshots(Db db, TimeProvider clock)
         var now = clock.GetUtcNow();
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO peer_snapshots (version, category, document, created_at) VALUES (@Version, @Category, @Document, @now) ON CONFLICT (version) DO NOTHING",
-            list.Where(s => !known.Contains(s.Version)).Select(s => new { s.Version, s.Category, Document = s.ToJson(), now }),
+            list.Where(s => !known.Contains(s.Version)).AsParallel().AsOrdered().Select(s => new { s.Version, s.Category, Document = s.ToJson(), now }).ToList(),
             cancellationToken: cancellationToken));
     }
 

@@ -44,7 +44,7 @@ public sealed class PeerSnapshot
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Func<PeerSummary, decimal?>, SortedPeers> _measures = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SortedPeers> _unitPrices = new(StringComparer.Ordinal);
     private readonly Lazy<SortedDictionary<(string Kind, string License), LicenceGroup>> _byLicence;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string Question), (PeerSummary[] Known, PeerSummary[] Yes)> _answers = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Kind, string Question), Answers> _answers = new();
 
     [JsonConstructor]
     public PeerSnapshot(string category, IReadOnlyList<PeerSummary> peers, IReadOnlyList<GpuOption> gpus, IReadOnlyDictionary<string, string>? names = null)
@@ -285,15 +285,16 @@ public sealed class PeerSnapshot
     public (int Yes, int Known, string? Example)? Count(string slug, string kind, string question, Func<PeerSummary, bool?> test, uint seed)
     {
         ArgumentNullException.ThrowIfNull(test);
-        var (known, yes) = _answers.GetOrAdd((kind, question), key =>
+        var answers = _answers.GetOrAdd((kind, question), key =>
         {
             var answered = Peers.Where(p => p.CanBePicked && p.Kind == key.Kind && test(p) is not null).ToArray();
-            return (answered, [.. answered.Where(p => test(p) == true)]);
+            return new Answers(answered, [.. answered.Where(p => test(p) == true)]);
         });
 
         // The tool itself is not its own peer.
-        var knownCount = known.Length - Of(known, slug);
-        var yesCount = yes.Length - Of(yes, slug);
+        var knownCount = answers.Known - (answers.KnownSlugs.Contains(slug) ? 1 : 0);
+        var selfAt = answers.YesIndex.GetValueOrDefault(slug, -1);
+        var yesCount = answers.Yes.Length - (selfAt >= 0 ? 1 : 0);
         if (knownCount < 2)
         {
             return null;
@@ -303,28 +304,19 @@ public sealed class PeerSnapshot
         if (yesCount > 0)
         {
             var pick = (int)(seed % (uint)yesCount);
-            foreach (var p in yes)
-            {
-                if (p.Slug != slug && pick-- == 0)
-                {
-                    example = p.Name;
-                    break;
-                }
-            }
+            example = answers.Yes[selfAt >= 0 && pick >= selfAt ? pick + 1 : pick].Name;
         }
 
         return (yesCount, knownCount, example);
+    }
 
-        static int Of(PeerSummary[] peers, string slug)
-        {
-            var n = 0;
-            foreach (var p in peers)
-            {
-                n += p.Slug == slug ? 1 : 0;
-            }
-
-            return n;
-        }
+    /// <summary>The peers that answer one question, and those that answer yes, indexed by slug so a review finds itself at once.</summary>
+    private sealed class Answers(PeerSummary[] known, PeerSummary[] yes)
+    {
+        public int Known { get; } = known.Length;
+        public HashSet<string> KnownSlugs { get; } = new(known.Select(p => p.Slug), StringComparer.Ordinal);
+        public PeerSummary[] Yes { get; } = yes;
+        public Dictionary<string, int> YesIndex { get; } = yes.Select((p, i) => (p.Slug, i)).DistinctBy(x => x.Slug, StringComparer.Ordinal).ToDictionary(x => x.Slug, x => x.i, StringComparer.Ordinal);
     }
 
     private static readonly Func<PeerSummary, decimal?> s_size = static p => p.License is null ? null : p.TotalBillions;

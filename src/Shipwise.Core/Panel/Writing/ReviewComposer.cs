@@ -134,16 +134,17 @@ internal static class ReviewComposer
             _ => "",
         }), ReviewLimits.MaxSummaryLength);
         // When the review already counts the record's verified facts, the closing line only dates it.
-        var record = RecordLine(inputs, dateOnly: chosen.Any(f => f.Aspect == "verification"));
-        var text = Finish(critic, summary, [.. body], record, inputs.Kind);
-        return text.Body.Length >= ReviewLimits.MinBodyLength ? text : Finish(critic, summary, [leadText, .. body], record, inputs.Kind);
+        var dateOnly = chosen.Any(f => f.Aspect == "verification");
+        string Record() => RecordLine(inputs, dateOnly);
+        var text = Finish(critic, summary, [.. body], Record, inputs.Kind);
+        return text.Body.Length >= ReviewLimits.MinBodyLength ? text : Finish(critic, summary, [leadText, .. body], Record, inputs.Kind);
     }
 
     public static ReviewText WriteNoTake(Critic critic, ReviewInputs inputs, NoTakeReason reason)
     {
         var seed = inputs.Seed;
         var name = inputs.Name;
-        var record = RecordLine(inputs);
+        string Record() => RecordLine(inputs);
         switch (reason.Kind)
         {
             case NoTakeKind.Retired:
@@ -153,18 +154,18 @@ internal static class ReviewComposer
                     : $"A name with no product behind it gets no verdict. If a vendor publishes {name}, its facts will be reviewed like any other tool's.";
                 var then = reason.Text.IndexOf(". ", StringComparison.Ordinal) is var dot and > 0 ? reason.Text[(dot + 2)..] : "";
                 var headline = reason.Kind == NoTakeKind.Retired ? "Retired, so no verdict." : "Unconfirmed, so no verdict.";
-                return Finish(critic, $"{headline} {then}".Trim(), [reason.Text, detail], record);
+                return Finish(critic, $"{headline} {then}".Trim(), [reason.Text, detail], Record);
             case NoTakeKind.OutOfScope:
                 var line = Phrasing.Capital(Template.Render(Phrasing.Pick(seed, "scope", [.. critic.Voice.OutOfScope]), k => k == "kind" ? reason.Text : k == "name" ? name : ""));
                 var judged = Phrasing.List(critic.CriteriaByKind.Keys.Select(KindPlural));
                 var scope = critic.NoTake.RequireAnyOutput.Count > 0 ? $"{judged} that make {Or(critic.NoTake.RequireAnyOutput)}" : judged;
                 return Finish(critic, $"No take: {name} is not something the {critic.Name} judges.",
-                    [line, $"The {critic.Name} reviews {scope}; the other critics' reviews of {name} cover it from their own angles."], record);
+                    [line, $"The {critic.Name} reviews {scope}; the other critics' reviews of {name} cover it from their own angles."], Record);
             default:
                 var missing = reason.Missing.Count == 0 ? "the facts I weigh" : Phrasing.List(reason.Missing);
                 var insufficient = Phrasing.Capital(Template.Render(Phrasing.Pick(seed, "insufficient", [.. critic.Voice.Insufficient]), k => k == "missing" ? missing : k == "name" ? name : ""));
                 return Finish(critic, $"No take yet on {name}: not enough on record ({Fit(missing, 200)}).",
-                    [insufficient, $"Put those facts on record for {name} with their sources and this review will be written again from them."], record, inputs.Kind);
+                    [insufficient, $"Put those facts on record for {name} with their sources and this review will be written again from them."], Record, inputs.Kind);
         }
     }
 
@@ -362,11 +363,12 @@ internal static class ReviewComposer
         _ => $"the {use.Name.Noun()} entry",
     };
 
-    private static ReviewText Finish(Critic critic, string summary, List<string> sentences, string? record = null, string? kind = null)
+    // The record line is worked out only when the review is short enough to need it.
+    private static ReviewText Finish(Critic critic, string summary, List<string> sentences, Func<string>? record = null, string? kind = null)
     {
         if (record is not null && string.Join(" ", sentences).Length < ReviewLimits.MinBodyLength)
         {
-            sentences.Add(record);
+            sentences.Add(record());
         }
 
         // Still short: say what this critic would have weighed, so the reader knows what the verdict leaves out.
