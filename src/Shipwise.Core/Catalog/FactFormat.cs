@@ -221,6 +221,8 @@ public static class FactFormat
         ["ios"] = "iOS",
         ["android"] = "Android",
         ["web"] = "web",
+        ["discord"] = "Discord",
+        ["slack"] = "Slack",
     };
 
     /// <summary>" (vendor claim)" or " (unverified)" after a fact in a sentence; nothing for a verified one.</summary>

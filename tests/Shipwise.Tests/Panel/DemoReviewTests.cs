@@ -51,6 +51,21 @@ public partial class DemoReviewTests
         Assert.True(bad.Count == 0, string.Join("\n", bad.Take(10)));
     }
 
+    [Fact]
+    public void No_review_stacks_two_connectors_or_lowers_a_sentence_wrongly()
+    {
+        // "The catch: But no an OpenAI-compatible endpoint", "In its favour, Runtimes for X" and "trails all 2 others" were all written once.
+        var stacked = new Regex(@"(The catch:|Against that,|Still,|In its favour,|To be fair,|Granted,|One plus:) (But|Still|Granted|To be fair|In its favour)\b", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var article = new Regex(@"\bno an? |\b[Aa]ll 2 ", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var capital = new Regex(@"(In its favour,|To be fair,|Granted,|Still,|Against that,) (Runtimes|Hosts|Products|Closest|The|Its|Every|Other)\b", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var bad = DemoPanel.Reviews
+            .Select(r => (r, text: r.Review.Summary + " " + r.Review.Body))
+            .Where(x => stacked.IsMatch(x.text) || article.IsMatch(x.text) || capital.IsMatch(x.text))
+            .Select(x => $"{x.r.Tool.Slug}/{x.r.Critic.Slug}: {x.text}")
+            .ToList();
+        Assert.True(bad.Count == 0, string.Join("\n", bad.Take(10)));
+    }
+
     [Theory]
     [InlineData("0.54", "54% of")]
     [InlineData("0.5", "half")]

@@ -46,7 +46,7 @@ public sealed class LimitsAndSlaScorer : CriterionScorer
         var absent = new List<string>();
         if (sla is null)
         {
-            absent.Add("an uptime SLA");
+            absent.Add("uptime SLA");
         }
 
         if (limits is null)
@@ -107,7 +107,7 @@ public sealed class DataHandlingScorer : CriterionScorer
             does.Add(trains ? $"trains on {name} inputs unless you opt out" : $"trains nothing on {name} inputs");
             if (trains && inputs.Peers.Count(inputs.Slug, inputs.Kind, "trains-nothing", p => p.TrainsOnInputs is { } t ? !t : null, seed) is { Yes: > 0 } clean)
             {
-                besides.Add(clean.Yes == clean.Known ? $"All {clean.Known} {peers} stating a training policy train on nothing."
+                besides.Add(clean.Yes == clean.Known ? $"{Phrasing.Capital(Phrasing.All(clean.Known))} {peers} stating a training policy train on nothing."
                     : clean.Yes == 1 ? $"Of {clean.Known} {peers} stating a training policy, only {clean.Example} trains on nothing."
                     : $"{clean.Yes} of {clean.Known} {peers} stating a training policy train on nothing, {clean.Example} among them.");
             }
@@ -129,7 +129,7 @@ public sealed class DataHandlingScorer : CriterionScorer
             var kept = days == 0 ? $"keeps none of {(training is null ? $"{name} data" : "them")}" : $"keeps {them} {Counting.Of(days, "day", "days")}{(zero ? " (none on request)" : "")}";
             var shorter = inputs.Peers.Count(inputs.Slug, inputs.Kind, $"retention<{days}", p => p.RetentionDays is { } d ? d < days : null, seed);
             var longer = inputs.Peers.Count(inputs.Slug, inputs.Kind, $"retention>{days}", p => p.RetentionDays is { } d ? d > days : null, seed);
-            string Than(int yes, int known) => yes == known ? $"all {known} {peers} stating a period" : $"{yes} of {known} {peers} stating a period";
+            string Than(int yes, int known) => yes == known ? $"{Phrasing.All(known)} {peers} stating a period" : $"{yes} of {known} {peers} stating a period";
             kept += days == 0 ? ""
                 : shorter is { Yes: > 0 } sh ? $", longer than {Than(sh.Yes, sh.Known)}"
                 : longer is { Yes: > 0 } lo ? $", shorter than {Than(lo.Yes, lo.Known)}"
@@ -206,7 +206,7 @@ public sealed class ResidencyComplianceScorer : CriterionScorer
             var eu = inputs.Peers.Count(inputs.Slug, inputs.Kind, "eu-region", p => p.Regions is { } r ? r.Contains("eu") : null, Phrasing.Hash(inputs.Slug));
             var others = $"{DataHandlingScorer.Hosted(inputs)} stating regions";
             string Offer(int n) => n == 1 ? "offers" : "offer";
-            string EuElsewhere(int yes, int known, string example) => yes == known ? $"; all {known} {others} offer the EU"
+            string EuElsewhere(int yes, int known, string example) => yes == known ? $"; {Phrasing.All(known)} {others} offer the EU"
                 : yes == 1 ? $"; of {known} {others}, only {example} offers the EU"
                 : $"; {yes} of {known} {others} offer the EU, {example} among them";
             var field = eu switch
@@ -360,12 +360,12 @@ public sealed class LicenceTermsScorer : CriterionScorer
                 return both ? $"both {(verb == "is" ? "are" : verb[..^1])} {rest}" : $"{verb} {rest}";
             }
 
-            // The peers lead, sized, so the sentence is about them and the tool's own size: "A (119B) and B (117B), nearest its 128B, both bind less under MIT".
+            // The peers lead, sized, so the sentence is about them and the tool's own size: "A (119B) and B (117B), the closest to its 128B, both bind less under MIT".
             string Sized(PeerSummary peer) => $"{peer.Name} ({FactFormat.Number(peer.TotalBillions!.Value)}B)";
             var alike = Terms(near[0], false) == Terms(near[1], false);
             findings.Add(new Finding("licence-peers", 0, alike
-                ? $"{Sized(near[0])} and {Sized(near[1])}, nearest its {FactFormat.Number(size)}B, {Terms(near[0], true)}."
-                : $"Nearest its {FactFormat.Number(size)}B, {Sized(near[0])} {Terms(near[0], false)}; {Sized(near[1])} {Terms(near[1], false)}.", 0.7));
+                ? $"{Sized(near[0])} and {Sized(near[1])}, the closest to its {FactFormat.Number(size)}B, {Terms(near[0], true)}."
+                : $"Closest to its {FactFormat.Number(size)}B, {Sized(near[0])} {Terms(near[0], false)}; {Sized(near[1])} {Terms(near[1], false)}.", 0.7));
             return Outcome(score, inputs.Uses(FactName.License, FactName.LicenseTerms), [.. findings]);
         }
 

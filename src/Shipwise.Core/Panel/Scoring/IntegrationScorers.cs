@@ -60,15 +60,18 @@ public sealed class ApiIntegrationScorer : CriterionScorer
 
         if (lacks.Count > 0)
         {
-            parts.Add($"but no {Phrasing.List(lacks)}");
+            // "no OpenAI-compatible endpoint": a feature named after "no" loses its article.
+            var missing = Phrasing.List(lacks.Select(l => l.StartsWith("an ", StringComparison.Ordinal) ? l[3..] : l));
+            parts.Add(has.Count > 0 ? $"but no {missing}" : $"{inputs.Name} has no {missing}");
         }
 
         if (sdks.Count > 0)
         {
             // A long list is the first two and a count; the tool page lists them all.
+            var with = has.Count == 0 && lacks.Count > 0 ? "only" : "with";
             parts.Add(sdks.Count <= 3
-                ? $"with official SDKs for {Phrasing.List(sdks.Select(FactFormat.Token))}"
-                : $"with official SDKs for {string.Join(", ", sdks.Take(2).Select(FactFormat.Token))} and {sdks.Count - 2} more languages");
+                ? $"{with} official SDKs for {Phrasing.List(sdks.Select(FactFormat.Token))}"
+                : $"{with} official SDKs for {string.Join(", ", sdks.Take(2).Select(FactFormat.Token))} and {sdks.Count - 2} more languages");
         }
 
         var text = string.Join(", ", parts) + ".";

@@ -121,6 +121,9 @@ public static class Phrasing
     /// <summary>"a and b", "a, b and c".</summary>
     public static string List(IEnumerable<string> items) => FactFormat.List(items);
 
+    /// <summary>"both" for two, "all 5" for more: "all 2 others" reads as a machine's count.</summary>
+    public static string All(int n) => n == 2 ? "both" : $"all {n}";
+
     /// <summary>"1 month", "14 months", "2 years".</summary>
     public static string Age(DateOnly from, DateOnly to)
     {

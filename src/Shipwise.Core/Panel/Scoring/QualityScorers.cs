@@ -88,7 +88,7 @@ public sealed class QualityVsPeersScorer : CriterionScorer
             {
                 0 => $"{inputs.Name} is last of {rank.Of} {noun} on {name}: {figure}{who}, under {above}{leader}.",
                 1 => $"{figure} on {name}{who} ranks {inputs.Name} bottom of {rank.Of} {noun}, below {above}{leader}.",
-                _ => $"On {name}, {inputs.Name}'s {figure}{who} trails all {rank.Of - 1} others, {above} the nearest{leader}.",
+                _ => $"On {name}, {inputs.Name}'s {figure}{who} trails {Phrasing.All(rank.Of - 1)} others, {above} the nearest{leader}.",
             });
         }
 
@@ -161,7 +161,7 @@ public sealed class EvidenceIndependenceScorer : CriterionScorer
                     })
                     : (Phrasing.Choose(inputs.Seed, "indep-none", 3) switch
                     {
-                        0 => $"All {n} of {inputs.Name}'s quality figures come from its vendor; no independent leaderboard lists it.",
+                        0 => $"{Phrasing.Capital(Phrasing.All(n))} of {inputs.Name}'s quality figures come from its vendor; no independent leaderboard lists it.",
                         1 => $"Nobody independent has measured {inputs.Name}: its {n} figures are the vendor's.",
                         _ => $"{inputs.Name} has {n} published scores, all vendor-run, none checked by a neutral evaluator.",
                     })
