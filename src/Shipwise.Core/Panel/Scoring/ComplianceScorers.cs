@@ -361,7 +361,7 @@ public sealed class LicenceTermsScorer : CriterionScorer
             }
 
             // The peers lead, sized, so the sentence is about them and the tool's own size: "A (119B) and B (117B), the closest to its 128B, both bind less under MIT".
-            string Sized(PeerSummary peer) => $"{peer.Name} ({FactFormat.Number(peer.TotalBillions!.Value)}B)";
+            string Sized(PeerSummary peer) => Phrasing.Sized(peer.Name, peer.TotalBillions!.Value);
             var alike = Terms(near[0], false) == Terms(near[1], false);
             findings.Add(new Finding("licence-peers", 0, alike
                 ? $"{Sized(near[0])} and {Sized(near[1])}, the closest to its {FactFormat.Number(size)}B, {Terms(near[0], true)}."

@@ -53,7 +53,7 @@ public sealed class ApiIntegrationScorer : CriterionScorer
             parts.Add((Phrasing.Choose(inputs.Seed, "api-has", 3) switch
             {
                 0 => $"{inputs.Name} offers {Phrasing.List(has)}",
-                1 => $"{inputs.Vendor}'s {inputs.Name} API gives {Phrasing.List(has)}",
+                1 => $"{(inputs.Name.StartsWith(inputs.Vendor, StringComparison.Ordinal) ? "The" : $"{inputs.Vendor}'s")} {inputs.Name} API gives {Phrasing.List(has)}",
                 _ => $"{Phrasing.Capital(Phrasing.List(has))}: {inputs.Name} has {(has.Count == 1 ? "it" : "them")}",
             }));
         }
@@ -309,7 +309,7 @@ public sealed class FitsHardwareScorer : CriterionScorer
             })
             : "";
         var size = inputs.Peers.Standing(inputs.Slug, p.TotalBillions, x => x.TotalBillions, lowerIsBetter: true);
-        var near = size?.NextWorse is { } bigger ? $", lighter than {bigger.Name} ({FactFormat.Number(bigger.Value)}B)" : size?.NextBetter is { } smaller ? $", heavier than {smaller.Name} ({FactFormat.Number(smaller.Value)}B)" : "";
+        var near = size?.NextWorse is { } bigger ? $", lighter than {Phrasing.Sized(bigger.Name, bigger.Value)}" : size?.NextBetter is { } smaller ? $", heavier than {Phrasing.Sized(smaller.Name, smaller.Value)}" : "";
         var text = (Phrasing.Choose(inputs.Seed, "fits", 3) switch
         {
             0 => $"{inputs.Name}'s {total}B parameters weigh {FactFormat.Gigabytes(bf16)} at BF16, {FactFormat.Gigabytes(q4)} at 4-bit{near}: {where}.{active}",

@@ -121,6 +121,14 @@ public static class Phrasing
     /// <summary>"a and b", "a, b and c".</summary>
     public static string List(IEnumerable<string> items) => FactFormat.List(items);
 
+    /// <summary>"Mistral Large 3 (675B)", but "Llama 3.1 405B" alone: a name that carries its size is not told it twice.</summary>
+    public static string Sized(string name, decimal billions)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var size = FactFormat.Number(billions) + "B";
+        return name.Split(' ', '-').Contains(size, StringComparer.OrdinalIgnoreCase) ? name : $"{name} ({size})";
+    }
+
     /// <summary>"both" for two, "all 5" for more: "all 2 others" reads as a machine's count.</summary>
     public static string All(int n) => n == 2 ? "both" : $"all {n}";
 
