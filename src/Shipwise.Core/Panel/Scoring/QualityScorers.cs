@@ -101,6 +101,10 @@ public sealed class QualityVsPeersScorer : CriterionScorer
         });
     }
 
+    private static bool NamesEvaluator(Evaluation e) =>
+        e.Evaluator.Split(' ', 2)[0] is { Length: >= 3 } first
+        && Benchmarks.ProseName(e).Split(' ').SelectMany(w => w.Split('-').Append(w)).Contains(first, StringComparer.OrdinalIgnoreCase);
+
     internal static string Singular(string noun) => noun.EndsWith("ies", StringComparison.Ordinal) ? noun[..^3] + "y" : noun.TrimEnd('s');
 
     /// <summary>" (the vendor's own figure)", " (run by LMArena)".</summary>
@@ -109,6 +113,8 @@ public sealed class QualityVsPeersScorer : CriterionScorer
         // "AA Index per Artificial Analysis" says the evaluator twice.
         EvaluatorRelation.Independent when e.Benchmark.StartsWith("aa-", StringComparison.Ordinal) || e.Benchmark.StartsWith("lmarena-", StringComparison.Ordinal)
             || e.Benchmark.StartsWith("open-asr", StringComparison.Ordinal) || e.Benchmark.StartsWith("opencompass", StringComparison.Ordinal) => "",
+        // "on Agentset reranker leaderboard … per Agentset reranker leaderboard" too: the test names its keeper.
+        EvaluatorRelation.Independent when NamesEvaluator(e) => "",
         EvaluatorRelation.Independent => $" per {e.Evaluator}",
         EvaluatorRelation.Vendor => " (vendor's figure)",
         EvaluatorRelation.RivalVendor => $" (from rival {e.Evaluator})",
