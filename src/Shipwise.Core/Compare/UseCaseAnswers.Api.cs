@@ -70,9 +70,19 @@ internal static partial class UseCaseAnswers
 
         var onlyLeft = features.Where(f => f.Left == true && f.Right == false).Select(f => f.Name).ToList();
         var onlyRight = features.Where(f => f.Right == true && f.Left == false).Select(f => f.Name).ToList();
-        if (endpoints && left.Facts.Sdks is { Value.Count: var ls } && right.Facts.Sdks is { Value.Count: var rs } && ls != rs)
+        // Languages one side has an official SDK for and the other lacks, when that side's list is thin: a
+        // PHP SDK more (7 against 6) decides nothing for a team in Python or TypeScript, which both cover.
+        if (endpoints && left.Facts.Sdks?.Value is { } lsdk && right.Facts.Sdks?.Value is { } rsdk)
         {
-            (ls > rs ? onlyLeft : onlyRight).Add($"more official SDKs ({Math.Max(ls, rs).ToString(CultureInfo.InvariantCulture)} against {Math.Min(ls, rs).ToString(CultureInfo.InvariantCulture)})");
+            if (lsdk.Except(rsdk, StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } extraLeft && ThinSdks(rsdk))
+            {
+                onlyLeft.Add($"official SDKs for {FactFormat.List(extraLeft.Select(FactFormat.Token))}");
+            }
+
+            if (rsdk.Except(lsdk, StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } extraRight && ThinSdks(lsdk))
+            {
+                onlyRight.Add($"official SDKs for {FactFormat.List(extraRight.Select(FactFormat.Token))}");
+            }
         }
 
         if (endpoints && left.Facts.BatchDiscountPercent is { Value: > 0 } lb && right.Facts.BatchDiscountPercent is { Value: > 0 } rb && lb.Value != rb.Value)
@@ -105,6 +115,11 @@ internal static partial class UseCaseAnswers
         // Every feature on record matches: the API surface does not separate them.
         return null;
     }
+
+    /// <summary>Fewer than three official SDKs, or none for Python or for TypeScript/JavaScript: a list a team may find its language missing from.</summary>
+    private static bool ThinSdks(IReadOnlyList<string> sdks) =>
+        sdks.Count < 3 || !sdks.Contains("python", StringComparer.OrdinalIgnoreCase)
+        || !(sdks.Contains("typescript", StringComparer.OrdinalIgnoreCase) || sdks.Contains("javascript", StringComparer.OrdinalIgnoreCase));
 
     /// <summary>"Gemini 4 Argon confirms an OpenAI-compatible endpoint, JSON-schema output and tool calling (3 of 6 features); streaming is not on record".</summary>
     private static string FeatureText(Tool tool, IReadOnlyList<Feature> features, Func<Feature, bool?> side, bool endpoints)

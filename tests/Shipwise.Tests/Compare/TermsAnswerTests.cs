@@ -84,8 +84,13 @@ public class TermsAnswerTests
         { Kind = "api" };
         var answer = Required(thin, full, UseCases.ApiFeatures);
         AssertPick(answer, Pick.Right, full);
-        Assert.StartsWith("Full Api has OpenAI compatibility, batch pricing and more official SDKs (3 against 1), which Thin Api does not.", answer.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Full Api has OpenAI compatibility, batch pricing and official SDKs for TypeScript and Go, which Thin Api does not.", answer.Reason, StringComparison.Ordinal);
         Assert.True(answer.Reason.Contains("Thin Api has JSON-schema output and tool calling (2 of the 6 features compared here); no OpenAI compatibility or batch pricing; official SDKs for Python; streaming and prompt caching not on record", StringComparison.Ordinal), answer.Reason);
+
+        // One SDK language more, beside two lists that both cover Python and TypeScript, separates nobody.
+        var sixSdks = With("six-sdk-api", full.Facts with { Sdks = List("python", "typescript", "go", "java", "csharp", "ruby") }) with { Kind = "api" };
+        var sevenSdks = With("seven-sdk-api", full.Facts with { Sdks = List("python", "typescript", "go", "java", "csharp", "ruby", "php") }) with { Kind = "api" };
+        Assert.Null(Answer(sixSdks, sevenSdks, UseCases.ApiFeatures));
 
         // The same on both sides where both are known, and the rest on record for one side only: no pick.
         var partial = With("partial-api", new ToolFacts { StructuredOutput = Fact(true), ToolCalling = Fact(true) }) with { Kind = "api" };
