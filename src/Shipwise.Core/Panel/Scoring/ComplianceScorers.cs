@@ -228,7 +228,7 @@ public sealed class ResidencyComplianceScorer : CriterionScorer
                 : (Phrasing.Choose(inputs.Seed, "certs", 2) switch
                 {
                     0 => $"{inputs.Vendor}'s audits: {Phrasing.List(certs.Take(4))}.",
-                    _ => $"{Phrasing.List(certs.Take(4))} {(certs.Count == 1 ? "covers" : "cover")} {(inputs.Name.StartsWith(inputs.Vendor, StringComparison.Ordinal) ? "the" : $"{inputs.Vendor}'s")} {inputs.Name} service.",
+                    _ => $"{Phrasing.List(certs.Take(4))} {(certs.Count == 1 ? "covers" : "cover")} {Phrasing.VendorsName(inputs.Vendor, inputs.Name)} service.",
                 }), 0.8));
         }
 

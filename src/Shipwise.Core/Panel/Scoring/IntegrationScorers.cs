@@ -53,7 +53,7 @@ public sealed class ApiIntegrationScorer : CriterionScorer
             parts.Add((Phrasing.Choose(inputs.Seed, "api-has", 3) switch
             {
                 0 => $"{inputs.Name} offers {Phrasing.List(has)}",
-                1 => $"{(inputs.Name.StartsWith(inputs.Vendor, StringComparison.Ordinal) ? "The" : $"{inputs.Vendor}'s")} {inputs.Name} API gives {Phrasing.List(has)}",
+                1 => $"{Phrasing.Capital(Phrasing.VendorsName(inputs.Vendor, inputs.Name))} API gives {Phrasing.List(has)}",
                 _ => $"{Phrasing.Capital(Phrasing.List(has))}: {inputs.Name} has {(has.Count == 1 ? "it" : "them")}",
             }));
         }

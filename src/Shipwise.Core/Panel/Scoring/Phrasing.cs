@@ -129,6 +129,13 @@ public static class Phrasing
         return name.Split(' ', '-').Contains(size, StringComparer.OrdinalIgnoreCase) ? name : $"{name} ({size})";
     }
 
+    /// <summary>"Google's Gemini 4 Neon", but "the Cohere Rerank 5" when the name already starts with its vendor's.</summary>
+    public static string VendorsName(string vendor, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name.StartsWith(vendor, StringComparison.Ordinal) ? $"the {name}" : $"{Possessive(vendor)} {name}";
+    }
+
     /// <summary>"both" for two, "all 5" for more: "all 2 others" reads as a machine's count.</summary>
     public static string All(int n) => n == 2 ? "both" : $"all {n}";
 
