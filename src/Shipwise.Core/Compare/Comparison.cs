@@ -18,6 +18,9 @@ public sealed record Comparison(
     CompareVerdict Verdict,
     IReadOnlyList<SharedEvaluation> SharedEvaluations)
 {
+    /// <summary>What the answers were worked out with (today's date, the successors' names): the page's notices read the same.</summary>
+    public CompareContext Context { get; init; } = CompareContext.Empty;
+
     /// <summary>
     /// Compares the two sides in the order given (the reader's): <see cref="Path"/> is the address
     /// of that order, <see cref="CanonicalPath"/> the pair's one address for search engines.
@@ -46,7 +49,8 @@ public sealed record Comparison(
             ScorecardBuilder.Build(left, right, critics),
             answers,
             UseCaseAnswers.VerdictOf(left, right, answers, context),
-            Compare.SharedEvaluations.Of(left.Tool, right.Tool));
+            Compare.SharedEvaluations.Of(left.Tool, right.Tool))
+        { Context = context };
     }
 }
 

@@ -7,7 +7,7 @@ using Shipwise.Web;
 namespace Shipwise.Compare;
 
 public sealed class ComparePageModel(
-    CompareQuery compare, Community.CommunityQueries community, Accounts.BookmarkQueries bookmarks, Catalog.CatalogQueries catalog, TimeProvider clock) : PageModel
+    CompareQuery compare, Community.CommunityQueries community, Accounts.BookmarkQueries bookmarks, TimeProvider clock) : PageModel
 {
     /// <summary>The lifecycle banner for each side that is not simply active (retired, deprecated, preview...).</summary>
     public IReadOnlyList<(Tool Tool, string Notice)> Notices { get; private set; } = [];
@@ -58,11 +58,11 @@ public sealed class ComparePageModel(
 
         Comparison = found.Comparison!;
         EvaluationBars = [.. Comparison.SharedEvaluations.Select(Bar)];
-        var successors = new[] { Left, Right }.Select(t => t.Facts.Lifecycle?.Value.Successor).OfType<string>().ToList();
-        var names = await catalog.NamesAsync(successors, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The day and the successors' names the answers used, so a notice and an answer never disagree (one read of each per page).
+        var context = Comparison.Context;
+        var today = context.Today ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Notices = new[] { Left, Right }
-            .Select(t => (Tool: t, Notice: LifecycleNotice.For(t.Facts.Lifecycle?.Value, t.Facts.Lifecycle?.Value.Successor is { } s ? names.GetValueOrDefault(s) : null, today)))
+            .Select(t => (Tool: t, Notice: LifecycleNotice.For(t.Facts.Lifecycle?.Value, t.Facts.Lifecycle?.Value.Successor is { } s ? context.Names.GetValueOrDefault(s) : null, today)))
             .Where(n => n.Notice is not null)
             .Select(n => (n.Tool, n.Notice!))
             .ToList();
