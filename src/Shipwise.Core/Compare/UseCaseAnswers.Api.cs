@@ -141,7 +141,8 @@ internal static partial class UseCaseAnswers
 
         if (endpoints && tool.Facts.Sdks is { Value.Count: > 0 } sdks)
         {
-            parts.Add($"official SDKs for {FactFormat.List(sdks.Value.Select(FactFormat.Token))}");
+            // The tool is named once, by whichever part comes first ("Voyage rerank-2.5 has official SDKs for Python").
+            parts.Add($"{(parts.Count == 0 ? $"{tool.Name} has " : "")}official SDKs for {FactFormat.List(sdks.Value.Select(FactFormat.Token))}");
         }
 
         var said = parts.Count == 0 ? $"None of the {features.Count.ToString(CultureInfo.InvariantCulture)} features compared here is on record for {tool.Name}" : string.Join("; ", parts);

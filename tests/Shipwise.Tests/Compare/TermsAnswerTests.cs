@@ -92,6 +92,11 @@ public class TermsAnswerTests
         var sevenSdks = With("seven-sdk-api", full.Facts with { Sdks = List("python", "typescript", "go", "java", "csharp", "ruby", "php") }) with { Kind = "api" };
         Assert.Null(Answer(sixSdks, sevenSdks, UseCases.ApiFeatures));
 
+        // A side with only its SDKs on record is still named: "Sdk Only Api has official SDKs for Python", not a bare "official SDKs for Python".
+        var sdkOnly = With("sdk-only-api", new ToolFacts { Sdks = List("python") }) with { Kind = "api" };
+        var named = Required(sdkOnly, full, UseCases.ApiFeatures);
+        Assert.Contains("Sdk Only Api has official SDKs for Python; ", named.Reason, StringComparison.Ordinal);
+
         // The same on both sides where both are known, and the rest on record for one side only: no pick.
         var partial = With("partial-api", new ToolFacts { StructuredOutput = Fact(true), ToolCalling = Fact(true) }) with { Kind = "api" };
         var unknown = Required(thin, partial, UseCases.ApiFeatures);
