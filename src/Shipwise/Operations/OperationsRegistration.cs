@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.Metrics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -81,7 +82,6 @@ public static class OperationsRegistration
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("shipwise", serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics => metrics
-                .AddMeter(ShipwiseMetrics.MeterName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
@@ -91,6 +91,10 @@ public static class OperationsRegistration
                 .AddAspNetCoreInstrumentation(asp => asp.Filter = context =>
                     !context.Request.Path.StartsWithSegments("/healthz") && !context.Request.Path.StartsWithSegments(MetricsPath))
                 .AddHttpClientInstrumentation());
+        // Shipwise's own meter is listened to only as this host created it (MeterScope.Local): a provider
+        // that subscribes by name (AddMeter) also reads every other host's instruments in the process, and
+        // for a gauge such as the queue depth the last host read wins.
+        builder.Metrics.EnableMetrics(ShipwiseMetrics.MeterName, instrumentName: null, listenerName: "OpenTelemetry", scopes: MeterScope.Local);
         builder.Services.ConfigureOpenTelemetryMeterProvider((services, provider) =>
         {
             if (Otlp(services) is { } otlp)

@@ -79,6 +79,35 @@ public abstract class OperationsTests(string provider)
     }
 
     [Fact]
+    public async Task Two_hosts_in_one_process_each_report_their_own_queue_depth()
+    {
+        // A listener that subscribed by meter name alone also read every other live host's gauge, and the
+        // last one read won: the metrics test above failed whenever another test's host was alive beside it.
+        var (database, factory, client) = await StartAsync(provider, new() { ["Telemetry:PrometheusEndpoint"] = "true" });
+        var (otherDatabase, otherFactory, otherClient) = await StartAsync(provider, new() { ["Telemetry:PrometheusEndpoint"] = "true" });
+        await using var _ = database;
+        await using var __ = factory;
+        using var ___ = client;
+        await using var ____ = otherDatabase;
+        await using var _____ = otherFactory;
+        using var ______ = otherClient;
+        await WaitForReviewsAsync(factory);
+        await WaitForReviewsAsync(otherFactory);
+        await SetQueueAsync(factory, running: 1, failed: 0, disputed: 0);
+        await SetQueueAsync(otherFactory, running: 0, failed: 3, disputed: 0);
+
+        foreach (var (host, web, running, failed) in new[] { (factory, client, 1, 0), (otherFactory, otherClient, 0, 3) })
+        {
+            var reader = await TestReaders.SignInAsync(host.Services, OperatorEmail);
+            using var scrape = await web.SendAsync(reader.Get("/metrics"), Token);
+            var lines = string.Join("\n", (await scrape.Content.ReadAsStringAsync(Token)).Split('\n').Where(l => l.StartsWith("shipwise_review_jobs_depth{", StringComparison.Ordinal)));
+            Assert.Matches($$"""status="running"[^}]*\} {{running}}(\s|$)""", lines);
+            Assert.Matches($$"""status="failed"[^}]*\} {{failed}}(\s|$)""", lines);
+            Assert.Equal(4, lines.Split('\n').Length);
+        }
+    }
+
+    [Fact]
     public async Task The_queue_depth_is_read_from_the_database_at_most_once_per_cache_period()
     {
         var (database, factory, client) = await StartAsync(provider, []);
