@@ -70,7 +70,10 @@ public static class FactFormat
         region.Length <= 4 && region.All(char.IsAsciiLetter) ? region.ToUpperInvariant() : region;
 
     /// <summary>"a", "a and b", "a, b and c".</summary>
-    public static string List(IEnumerable<string> items)
+    public static string List(IEnumerable<string> items) => List(items, "and");
+
+    /// <summary>"a", "a or b", "a, b or c" with "or" as the conjunction.</summary>
+    public static string List(IEnumerable<string> items, string conjunction)
     {
         ArgumentNullException.ThrowIfNull(items);
         var list = items.ToList();
@@ -78,7 +81,7 @@ public static class FactFormat
         {
             0 => "",
             1 => list[0],
-            _ => $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}",
+            _ => $"{string.Join(", ", list.Take(list.Count - 1))} {conjunction} {list[^1]}",
         };
     }
 

@@ -23,7 +23,7 @@ public sealed class EvidenceReviewer : IReviewer
     /// The version of the arithmetic and the writing. It is part of every review job's key, so an
     /// upgrade that would change what a review says re-reviews instead of silently rewording.
     /// </summary>
-    public const string CodeVersion = "evidence-6";
+    public const string CodeVersion = "evidence-7";
 
     /// <summary>A deprecated tool scores at most this far below the critic's bar: nobody should start on it.</summary>
     public const int DeprecatedBelowBar = 10;

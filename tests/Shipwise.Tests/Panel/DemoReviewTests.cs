@@ -57,8 +57,9 @@ public partial class DemoReviewTests
         // "The catch: But no an OpenAI-compatible endpoint", "In its favour, Runtimes for X" and "trails all 2 others" were all written once.
         var stacked = new Regex(@"(The catch:|Against that,|Still,|In its favour,|To be fair,|Granted,|One plus:) (But|Still|Granted|To be fair|In its favour)\b", RegexOptions.None, TimeSpan.FromSeconds(1));
         // Also "Llama 3.1 405B (405B)", "Fireworks AI's Fireworks AI API", "Cohere's Cohere Rerank 5 service" and
-        // "on Agentset reranker leaderboard … per Agentset reranker leaderboard": a name told twice.
-        var article = new Regex(@"\bno an? |\b[Aa]ll 2 |\b(\d+(?:\.\d+)?B) \(\1\)|\b([A-Z]\w+)'s \2\b[^.]*?\b(API|service)\b|\bon ([A-Z]\w+) [^.]*per \4\b", RegexOptions.None, TimeSpan.FromSeconds(1));
+        // "Together Computer's Together AI API", "on Agentset reranker leaderboard … per Agentset reranker leaderboard": a name told twice.
+        // And "limits of 6,000 requests/min (Payment method on file (account-wide))": parentheses inside parentheses.
+        var article = new Regex(@"\bno an? |\b[Aa]ll 2 |\b(\d+(?:\.\d+)?B) \(\1\)|\b([A-Z]\w+)(?: [A-Z]\w+)?'s \2\b[^.]*?\b(API|service)\b|\bon ([A-Z]\w+) [^.]*per \4\b|\([^()]*\([^()]*\)\)", RegexOptions.None, TimeSpan.FromSeconds(1));
         var capital = new Regex(@"(In its favour,|To be fair,|Granted,|Still,|Against that,) (Runtimes|Hosts|Products|Closest|The|Its|Every|Other)\b", RegexOptions.None, TimeSpan.FromSeconds(1));
         var bad = DemoPanel.Reviews
             .Select(r => (r, text: r.Review.Summary + " " + r.Review.Body))
@@ -67,6 +68,21 @@ public partial class DemoReviewTests
             .ToList();
         Assert.True(bad.Count == 0, string.Join("\n", bad.Take(10)));
     }
+
+    [Theory]
+    [InlineData("Google", "Gemini 4 Neon", "Google's Gemini 4 Neon")]
+    [InlineData("Cohere", "Cohere Rerank 5", "the Cohere Rerank 5")]
+    [InlineData("Together Computer", "Together AI", "the Together AI")]
+    [InlineData("Cerebras Systems", "Gemma Serve", "Cerebras Systems' Gemma Serve")]
+    public void A_vendor_is_not_named_twice_before_its_own_product(string vendor, string name, string said) =>
+        Assert.Equal(said, Shipwise.Core.Panel.Scoring.Phrasing.VendorsName(vendor, name));
+
+    [Theory]
+    [InlineData("30.9% (from rival Alibaba Cloud (Qwen team)), under", "30.9% (from rival Alibaba Cloud [Qwen team]), under")]
+    [InlineData("(a (b (c)) d) (e)", "(a [b (c)] d) (e)")]
+    [InlineData("FLUX.1 [dev] (open) and 3)", "FLUX.1 [dev] (open) and 3)")]
+    public void Parentheses_inside_parentheses_become_brackets(string text, string said) =>
+        Assert.Equal(said, Shipwise.Core.Panel.Scoring.Phrasing.NestedBrackets(text));
 
     [Theory]
     [InlineData("0.54", "54% of")]

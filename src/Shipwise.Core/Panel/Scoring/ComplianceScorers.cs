@@ -59,8 +59,8 @@ public sealed class LimitsAndSlaScorer : CriterionScorer
         {
             text += (text.Length > 0 ? " " : "") + (Phrasing.Choose(inputs.Seed, "sla-absent", 2) switch
             {
-                0 => $"No {Phrasing.List(absent)} {(absent.Count == 1 ? "is" : "are")} published for {inputs.Name}.",
-                _ => $"{inputs.Name} publishes no {Phrasing.List(absent)}.",
+                0 => $"No {Phrasing.Either(absent)} is published for {inputs.Name}.",
+                _ => $"{inputs.Name} publishes no {Phrasing.Either(absent)}.",
             });
         }
 

@@ -101,7 +101,7 @@ public sealed class FirstTryCostScorer : CriterionScorer
 {
     public override string Key => "first-try-cost";
     public override IReadOnlyList<FactName> Reads { get; } = [FactName.Pricing, FactName.Offerings];
-    public override string Description => "Free or open source 100, a free tier 90, cheap metered use (under $1 per 1M tokens) 80 down to 45, a subscription 45, no published price 20.";
+    public override string Description => "Free or open source 100, a free tier 90, cheap metered use (under $1 per 1M tokens) 80 down to 45, pay-as-you-go at per-model rates with no figure on record 60, a subscription 45, no published price 20.";
 
     public override ScorerOutcome? Score(ReviewInputs inputs)
     {
@@ -132,6 +132,9 @@ public sealed class FirstTryCostScorer : CriterionScorer
                     : $"Trying {inputs.Name} is pay-as-you-go, {FactFormat.Usd(decimal.Round(cheapest.PerMillion, 2))} per million mixed tokens, no commitment."),
             { Model: "usage-based" } when p.Units.Count > 0 => (70.0,
                 $"{inputs.Name} bills from the first call, {FactFormat.Usd(p.Units[0].Usd)} {FactFormat.Unit(p.Units[0].Unit)}, no commitment."),
+            { Model: "usage-based" } => (60.0, p.FreeTier == false
+                ? $"{inputs.Name} has no free tier; each model is metered at its own rate."
+                : $"{inputs.Name} meters each model at its own rate, with no commitment."),
             { Model: "subscription" } => (45.0, p.MonthlyUsd is { } m
                 ? $"{inputs.Name} has no pay-as-you-go entry: plans start at {FactFormat.Usd(m)} a month."
                 : $"{inputs.Name} is sold only as a subscription."),

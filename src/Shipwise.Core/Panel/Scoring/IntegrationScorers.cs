@@ -61,7 +61,7 @@ public sealed class ApiIntegrationScorer : CriterionScorer
         if (lacks.Count > 0)
         {
             // "no OpenAI-compatible endpoint": a feature named after "no" loses its article.
-            var missing = Phrasing.List(lacks.Select(l => l.StartsWith("an ", StringComparison.Ordinal) ? l[3..] : l));
+            var missing = Phrasing.Either(lacks.Select(l => l.StartsWith("an ", StringComparison.Ordinal) ? l[3..] : l));
             parts.Add(has.Count > 0 ? $"but no {missing}" : $"{inputs.Name} has no {missing}");
         }
 

@@ -121,6 +121,41 @@ public static class Phrasing
     /// <summary>"a and b", "a, b and c".</summary>
     public static string List(IEnumerable<string> items) => FactFormat.List(items);
 
+    /// <summary>
+    /// Parentheses inside parentheses become brackets, as style guides set them: "(from rival
+    /// Alibaba Cloud [Qwen team])", not "(from rival Alibaba Cloud (Qwen team))". Names that carry
+    /// their own parentheses meet a sentence's parenthesis only when the text is put together.
+    /// </summary>
+    public static string NestedBrackets(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Contains('(', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        var depth = 0;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '(')
+            {
+                chars[i] = depth % 2 == 1 ? '[' : '(';
+                depth++;
+            }
+            else if (chars[i] == ')' && depth > 0)
+            {
+                depth--;
+                chars[i] = depth % 2 == 1 ? ']' : ')';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>"a or b", "a, b or c": a list after "no" or "without", where "and" would read as all of them together.</summary>
+    public static string Either(IEnumerable<string> items) => FactFormat.List(items, "or");
+
     /// <summary>"Mistral Large 3 (675B)", but "Llama 3.1 405B" alone: a name that carries its size is not told it twice.</summary>
     public static string Sized(string name, decimal billions)
     {
@@ -129,11 +164,18 @@ public static class Phrasing
         return name.Split(' ', '-').Contains(size, StringComparer.OrdinalIgnoreCase) ? name : $"{name} ({size})";
     }
 
-    /// <summary>"Google's Gemini 4 Neon", but "the Cohere Rerank 5" when the name already starts with its vendor's.</summary>
+    /// <summary>
+    /// "Google's Gemini 4 Neon", but "the Cohere Rerank 5" when the name already starts with its
+    /// vendor's name, or with its first word ("the Together AI", not "Together Computer's Together AI").
+    /// </summary>
     public static string VendorsName(string vendor, string name)
     {
+        ArgumentNullException.ThrowIfNull(vendor);
         ArgumentNullException.ThrowIfNull(name);
-        return name.StartsWith(vendor, StringComparison.Ordinal) ? $"the {name}" : $"{Possessive(vendor)} {name}";
+        var firstWord = vendor.Split(' ')[0];
+        return name.StartsWith(vendor, StringComparison.Ordinal) || name.Split(' ')[0] == firstWord
+            ? $"the {name}"
+            : $"{Possessive(vendor)} {name}";
     }
 
     /// <summary>"both" for two, "all 5" for more: "all 2 others" reads as a machine's count.</summary>

@@ -384,7 +384,7 @@ internal static class ReviewComposer
         }
 
         return new ReviewText(
-            BannedPhrases.Remove(summary, critic.BannedPhrases),
-            BannedPhrases.Remove(string.Join(" ", sentences), critic.BannedPhrases));
+            Phrasing.NestedBrackets(BannedPhrases.Remove(summary, critic.BannedPhrases)),
+            Phrasing.NestedBrackets(BannedPhrases.Remove(string.Join(" ", sentences), critic.BannedPhrases)));
     }
 }
