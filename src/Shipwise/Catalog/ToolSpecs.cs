@@ -6,7 +6,8 @@ namespace Shipwise.Catalog;
 public sealed record SpecItem(string Label, string Value);
 
 /// <summary>
-/// The five specs an engineer looks for first (licence, size, context, price, lifecycle), read
+/// The specs an engineer looks for first (licence, size, context, price, lifecycle; regions for a
+/// provider), those that apply to the tool's kind, read
 /// with the same formatters as the fact tables, so the strip and the tables never disagree.
 /// Specs not on record are named once, not shown as "Unknown".
 /// </summary>
@@ -30,8 +31,23 @@ public sealed record ToolSpecs(IReadOnlyList<SpecItem> Known, IReadOnlyList<stri
             }
         }
 
-        Add("Licence", FactDisplay.Value(tool, FactName.License));
-        Add("Size", Size(tool));
+        // A provider sells access to other people's models, and hardware is bought, not licensed:
+        // neither has a licence, and only models, APIs and hardware have a size to name.
+        if (tool.Kind is not ("provider" or "hardware"))
+        {
+            Add("Licence", FactDisplay.Value(tool, FactName.License));
+        }
+
+        if (tool.Kind is "model" or "api" or "hardware")
+        {
+            Add("Size", Size(tool));
+        }
+
+        if (tool.Kind == "provider")
+        {
+            Add("Regions", FactDisplay.Value(tool, FactName.DataResidency));
+        }
+
         if (tool.Kind is "model" or "api")
         {
             Add("Context", FactDisplay.Value(tool, FactName.ContextWindow) ?? LargestSizeContext(tool));

@@ -186,6 +186,20 @@ public abstract class DemoCatalogSiteTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_key_specs_name_only_what_applies_to_the_tools_kind()
+    {
+        // A provider has no licence or parameter count: "Not on record: licence, size" read as a gap.
+        var provider = await PageAsync("/tools/together-ai");
+        Assert.DoesNotContain("Not on record: licence", provider, StringComparison.Ordinal);
+        Assert.DoesNotContain("size.</p>", provider, StringComparison.Ordinal);
+        Assert.Contains("<dt>Regions</dt><dd>US, CA</dd>", provider, StringComparison.Ordinal);
+
+        // A runtime has a licence but no size; a model has both.
+        Assert.DoesNotContain("size.</p>", await PageAsync("/tools/vllm"), StringComparison.Ordinal);
+        Assert.Contains("<dt>Size</dt>", await PageAsync("/tools/mistral-7b"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_context_window_reads_the_same_on_the_tool_page_the_compare_page_and_in_the_api()
     {
         var tool = await JsonAsync("/api/tools/qwen2-5-72b");
