@@ -10,7 +10,7 @@ internal static class FactRowBuilder
     {
         var l = left.Facts;
         var r = right.Facts;
-        List<FactComparisonRow> rows =
+        List<FactComparisonRow?> rows =
         [
             Row("lifecycle", FactName.Lifecycle, left, right, l.Lifecycle, r.Lifecycle, v => v.Status, null),
             Row("license", FactName.License, left, right, l.License, r.License, v => v.ToLowerInvariant(),
@@ -27,7 +27,7 @@ internal static class FactRowBuilder
             Row("price", FactName.Pricing, left, right, l.Pricing, r.Pricing, PricingRead.Describe, Cheaper),
         ];
         rows.AddRange(SharedEvaluations.Of(left, right).Select(Evaluation));
-        return rows;
+        return [.. rows.OfType<FactComparisonRow>()];
     }
 
     /// <summary>
@@ -52,10 +52,13 @@ internal static class FactRowBuilder
         }
     }
 
-    /// <summary>One row; both cells are spelt by <see cref="FactDisplay"/>, as on the tool page.</summary>
+    /// <summary>
+    /// One row; both cells are spelt by <see cref="FactDisplay"/>, as on the tool page. None when
+    /// neither side has the fact: two providers' "Licence: not on record" rows told the reader nothing.
+    /// </summary>
     /// <param name="key">What the values are compared by, so "text, image" and "image, text" do not differ.</param>
     /// <param name="lead">Which value is better, where that means something; null where it does not.</param>
-    private static FactComparisonRow Row<T>(
+    private static FactComparisonRow? Row<T>(
         string rowKey,
         FactName fact,
         Tool leftTool,
@@ -65,11 +68,15 @@ internal static class FactRowBuilder
         Func<T, string> key,
         Func<T, T, Leader>? lead)
     {
+        if (left is null && right is null)
+        {
+            return null;
+        }
+
         var leftCell = left is null ? FactCell.Unknown : FactCell.Of(left, FactDisplay.Value(leftTool, fact)!);
         var rightCell = right is null ? FactCell.Unknown : FactCell.Of(right, FactDisplay.Value(rightTool, fact)!);
         var differs = (left, right) switch
         {
-            (null, null) => false,
             (null, _) or (_, null) => true,
             _ => !string.Equals(key(left.Value), key(right.Value), StringComparison.Ordinal),
         };
