@@ -37,7 +37,8 @@ public static class Taxonomy
 
     public static readonly IReadOnlyList<string> Platforms = ["macos", "windows", "linux", "ios", "android", "web"];
 
-    public static readonly IReadOnlyList<string> Modalities = ["text", "image", "video", "audio", "code", "embedding"];
+    /// <summary>"scores" is a reranker's output: a relevance score per candidate, not a vector.</summary>
+    public static readonly IReadOnlyList<string> Modalities = ["text", "image", "video", "audio", "code", "embedding", "scores"];
 
     public static readonly IReadOnlyList<string> PriceUnits =
         ["image", "megapixel", "video-second", "audio-second", "audio-minute", "audio-hour", "million-characters", "thousand-requests", "request", "gpu-hour", "seat-month"];

@@ -32,9 +32,11 @@ internal static partial class UseCaseAnswers
         var category => category,
     };
 
-    // The catalog has no fact that tells a reranker from an embedding model (both output scores or vectors);
-    // its editors name them so, and the slug is the catalog's own identifier, not vendor text.
-    private static bool IsReranker(Tool tool) => tool.Slug.Contains("rerank", StringComparison.Ordinal);
+    // A reranker outputs relevance scores, an embedding model vectors; a record without output
+    // modalities falls back to the catalog's own identifier (its slug), never vendor text.
+    private static bool IsReranker(Tool tool) => tool.Facts.OutputModalities?.Value is { } outputs
+        ? outputs.Contains("scores")
+        : tool.Slug.Contains("rerank", StringComparison.Ordinal);
 
     private static Fit FitOf(Tool left, Tool right)
     {
@@ -107,7 +109,10 @@ internal static partial class UseCaseAnswers
 
         if (JobOf(a) == "runtime" && Runs(b, a))
         {
-            return $"{b.Name} lists {a.Name} among the runtimes that run it{Flag(b.Facts.Runtimes!)}, so you would use them together, not choose between them.";
+            // A serving layer over engines (NVIDIA Dynamo over vLLM) runs on them, as a model runs in them.
+            return JobOf(b) == "runtime"
+                ? $"{b.Name} runs {a.Name} as one of its engines{Flag(b.Facts.Runtimes!)}, so you would use them together, not choose between them."
+                : $"{b.Name} lists {a.Name} among the runtimes that run it{Flag(b.Facts.Runtimes!)}, so you would use them together, not choose between them.";
         }
 
         if (JobOf(a) == "hosted-access" && b.Facts.Offerings.FirstOrDefault(o => o.ProviderSlug == a.Slug && !CostModel.IsBatch(o)) is { } offering)

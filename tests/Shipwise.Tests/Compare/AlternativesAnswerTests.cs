@@ -38,6 +38,23 @@ public class AlternativesAnswerTests
     }
 
     [Fact]
+    public void A_serving_layer_and_the_engine_it_runs_on_are_used_together()
+    {
+        // "Only vLLM has continuous batching" read as a contest, though Dynamo runs vLLM as its engine.
+        var dynamo = Tool("nvidia-dynamo", "NVIDIA Dynamo", new ToolFacts
+        {
+            License = Fact("Apache-2.0"),
+            Runtimes = List("vllm", "sglang", "tensorrt-llm"),
+            ServingFeatures = List("openai-compatible-server", "disaggregated-serving"),
+        }, "inference-runtimes") with
+        { Kind = "runtime" };
+        var answer = Assert.Single(Pair(Runtime(), dynamo).Answers);
+        AssertPick(answer, Pick.Neither);
+        Assert.Equal(UseCases.Alternatives, answer.UseCase);
+        Assert.EndsWith("NVIDIA Dynamo runs vLLM as one of its engines, so you would use them together, not choose between them.", answer.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_embedding_model_and_a_chat_api_do_different_jobs()
     {
         var embedder = Tool("bge-m3", "BGE-M3", new ToolFacts { OpenWeights = Fact(true), Parameters = Fact(new Parameters { TotalBillions = 0.568m }) }, "embedding-models");

@@ -72,14 +72,16 @@ public sealed class ModalityBreadthScorer : CriterionScorer
 
         var inputs_ = f.InputModalities?.Value ?? [];
         var outputs = f.OutputModalities?.Value ?? [];
+        // In a sentence the tokens read as what comes out: "embeddings", "relevance scores".
+        var said = outputs.Select(o => o switch { "embedding" => "embeddings", "scores" => "relevance scores", _ => o }).ToList();
         var distinct = inputs_.Concat(outputs).Distinct().Count();
         var standing = inputs.Peers.Standing(inputs.Slug, distinct, p => p.Modalities);
         var score = standing is { } b ? 20 + (75.0 * b.Share) : Curve.Between(distinct, 1, 30, 5, 95);
         var text = (Phrasing.Choose(inputs.Seed, "modality", 3) switch
         {
-            0 => $"{inputs.Name} takes {FactFormat.List(inputs_)} and produces {FactFormat.List(outputs)}",
-            1 => $"{inputs.Name}: {FactFormat.List(inputs_)} in, {FactFormat.List(outputs)} out",
-            _ => $"{inputs.Name} reads {FactFormat.List(inputs_)} and answers in {FactFormat.List(outputs)}",
+            0 => $"{inputs.Name} takes {FactFormat.List(inputs_)} and produces {FactFormat.List(said)}",
+            1 => $"{inputs.Name}: {FactFormat.List(inputs_)} in, {FactFormat.List(said)} out",
+            _ => $"{inputs.Name} reads {FactFormat.List(inputs_)} and answers in {FactFormat.List(said)}",
         });
         if (standing is { } c)
         {

@@ -48,7 +48,16 @@ public sealed class ApiIntegrationScorer : CriterionScorer
         var lacks = features.Where(x => x.Fact?.Value == false).Select(x => x.Name).ToList();
         var unknown = features.Where(x => x.Fact is null).Select(x => x.Name).ToList();
         var parts = new List<string>();
-        if (has.Count > 0)
+        if (has.Count == 4 && !inputs.Vendor.StartsWith("OpenAI", StringComparison.Ordinal))
+        {
+            // Everything an OpenAI client sends works: said as what it means, swapping a base URL.
+            parts.Add(Phrasing.Choose(inputs.Seed, "api-all", 2) switch
+            {
+                0 => $"{inputs.Name} takes OpenAI client code unchanged, JSON schemas, tools and streaming included",
+                _ => $"OpenAI client code runs on {inputs.Name} as it is, JSON schemas, tool calls and streaming too",
+            });
+        }
+        else if (has.Count > 0)
         {
             parts.Add((Phrasing.Choose(inputs.Seed, "api-has", 3) switch
             {
@@ -154,7 +163,7 @@ public sealed class ServingFeaturesScorer : CriterionScorer
     public override string Key => "serving-features";
     public override IReadOnlyList<FactName> Reads { get; } = [FactName.ServingFeatures, FactName.HardwareBackends];
     public override string Description =>
-        "Continuous batching 20, paged KV cache 15, prefix caching 15, an OpenAI-compatible server 15, speculative decoding 10, structured output 10, multi-LoRA, tensor parallelism and a quantized KV cache 5 each; a third backend beyond CUDA adds 5.";
+        "Continuous batching 20, paged KV cache 15, prefix caching 15, an OpenAI-compatible server 15, speculative decoding 10, structured output 10, multi-LoRA, tensor parallelism and a quantized KV cache 5 each; a third backend beyond CUDA adds 5. An on-device runtime is not asked for server techniques: 40, plus 5 per hardware backend (up to 20), plus half of each documented feature's points.";
 
     public override ScorerOutcome? Score(ReviewInputs inputs)
     {
@@ -165,6 +174,11 @@ public sealed class ServingFeaturesScorer : CriterionScorer
 
         var features = inputs.Facts.ServingFeatures?.Value ?? [];
         var backends = inputs.Facts.HardwareBackends?.Value ?? [];
+        if (inputs.Category == "on-device-runtimes")
+        {
+            return OnDevice(inputs, features, backends);
+        }
+
         var score = _features.Where(x => features.Contains(x.Token)).Sum(x => x.Points) + (backends.Count >= 3 ? 5 : 0);
         if (inputs.Facts.ServingFeatures is null)
         {
@@ -184,6 +198,21 @@ public sealed class ServingFeaturesScorer : CriterionScorer
                 : $"{inputs.Name} adds {Phrasing.List(extras.Take(4))} to the four core serving techniques (continuous batching, paged KV and prefix caching, an OpenAI-compatible server).",
             _ => $"{inputs.Name} documents {Phrasing.List([.. has, .. extras.Take(3)])}, not {Or(missing)}.",
         };
+        return Outcome(score, inputs.Uses(FactName.ServingFeatures, FactName.HardwareBackends), new Finding("serving", Polarity(score), text, 1.0));
+    }
+
+    /// <summary>
+    /// A runtime for phones and laptops serves one user: batching and paged KV cache are server
+    /// throughput techniques it is not asked for. It starts from the hardware it drives, and each
+    /// documented feature adds half its server points to that.
+    /// </summary>
+    private ScorerOutcome? OnDevice(ReviewInputs inputs, IReadOnlyList<string> features, IReadOnlyList<string> backends)
+    {
+        var score = Math.Min(100, 40 + Math.Min(20, backends.Count * 5) + (_features.Where(x => features.Contains(x.Token)).Sum(x => x.Points) / 2));
+        var listed = features.Where(t => _features.Any(x => x.Token == t)).Select(FactFormat.Token).ToList();
+        var text = listed.Count == 0
+            ? $"{inputs.Name} documents no serving features; what it offers is the {backends.Count} hardware backends it drives."
+            : $"For local use {inputs.Name} documents {Phrasing.List(listed.Take(5))}{(listed.Count > 5 ? $" and {listed.Count - 5} more" : "")}.";
         return Outcome(score, inputs.Uses(FactName.ServingFeatures, FactName.HardwareBackends), new Finding("serving", Polarity(score), text, 1.0));
     }
 
