@@ -21,6 +21,9 @@ public sealed record Comparison(
     /// <summary>What the answers were worked out with (today's date, the successors' names): the page's notices read the same.</summary>
     public CompareContext Context { get; init; } = CompareContext.Empty;
 
+    /// <summary>The volume the cost answer is worked out at, in the unit it compares: tokens, hours of audio, images.</summary>
+    public string CostBasis { get; init; } = "";
+
     /// <summary>
     /// Compares the two sides in the order given (the reader's): <see cref="Path"/> is the address
     /// of that order, <see cref="CanonicalPath"/> the pair's one address for search engines.
@@ -50,7 +53,7 @@ public sealed record Comparison(
             answers,
             UseCaseAnswers.VerdictOf(left, right, answers, context),
             Compare.SharedEvaluations.Of(left.Tool, right.Tool))
-        { Context = context };
+        { Context = context, CostBasis = UseCaseAnswers.CostBasis(left.Tool, right.Tool) };
     }
 }
 

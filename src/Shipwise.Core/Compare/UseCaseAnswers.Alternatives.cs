@@ -41,7 +41,13 @@ internal static partial class UseCaseAnswers
     private static Fit FitOf(Tool left, Tool right)
     {
         var (lj, rj) = (JobOf(left), JobOf(right));
-        if (lj != rj || (lj == "runtime" && (Runs(left, right) || Runs(right, left))))
+        if (lj == "runtime" && lj == rj && (Runs(left, right) || Runs(right, left)))
+        {
+            // Two serving runtimes, one running the other (NVIDIA Dynamo over vLLM): the same noun twice says nothing.
+            return new Fit($"No, one runs on the other. {Together(left, right) ?? Together(right, left)}", true, null, null);
+        }
+
+        if (lj != rj)
         {
             var together = Together(left, right) ?? Together(right, left);
             var reason = $"No, they do different jobs. {What(left)}; {What(right)}. "

@@ -24,6 +24,25 @@ internal static partial class UseCaseAnswers
         ["gpu-hour"] = (24, "one GPU around the clock"),
     };
 
+    /// <summary>
+    /// "Costs assume 100 hours of audio a day." for two speech APIs, the token mix for text models:
+    /// the sentence under the answers names the volume the cost answer used.
+    /// </summary>
+    public static string CostBasis(Tool left, Tool right)
+    {
+        var tokens = $"Costs assume {Phrasing.Tokens(CostModel.TokensPerDay)} tokens a day, three input tokens to one output; self-hosting rents the GPUs that hold the weights at FP8 by total parameters.";
+        if (!IsMedia(left) && !IsMedia(right) && left.Kind != "hardware" && right.Kind != "hardware")
+        {
+            return tokens;
+        }
+
+        var unit = UnitPrices(left).Keys.Intersect(UnitPrices(right).Keys, StringComparer.Ordinal)
+            .OrderBy(u => MediaVolumes.ContainsKey(u) ? 0 : 1).ThenBy(u => u, StringComparer.Ordinal).FirstOrDefault();
+        return unit is not null && MediaVolumes.TryGetValue(unit, out var volume)
+            ? $"Costs assume {volume.Said}, at each one's cheapest price per unit."
+            : "Costs compare each one's cheapest price per unit, where both are priced in the same unit.";
+    }
+
     private static bool IsMedia(Tool tool) => tool.Category is "image-generation" or "video-generation" or "speech-recognition" or "speech-synthesis";
 
     private static bool IsSoftware(Tool tool) => tool.Kind is "runtime" or "app" or "library" or "provider";
@@ -212,7 +231,7 @@ internal static partial class UseCaseAnswers
         var w = leftCheaper ? left : right;
         var note = OpenWeightsUnitNote(left, context) + OpenWeightsUnitNote(right, context);
         return Answer(UseCases.CostAtVolume, Side(leftCheaper), left, right,
-            $"{w.Name} is cheaper: {both}, {Phrasing.Ratio((leftCheaper ? l : r) / (leftCheaper ? r : l))} the price.{note}");
+            $"{w.Name} is cheaper: {both}. {w.Name} costs {Phrasing.Ratio((leftCheaper ? l : r) / (leftCheaper ? r : l))} {Phrasing.Possessive(leftCheaper ? right.Name : left.Name)} price.{note}");
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ public class AlternativesAnswerTests
         var answer = Assert.Single(Pair(Runtime(), dynamo).Answers);
         AssertPick(answer, Pick.Neither);
         Assert.Equal(UseCases.Alternatives, answer.UseCase);
-        Assert.EndsWith("NVIDIA Dynamo runs vLLM as one of its engines, so you would use them together, not choose between them.", answer.Reason, StringComparison.Ordinal);
+        Assert.Equal("No, one runs on the other. NVIDIA Dynamo runs vLLM as one of its engines, so you would use them together, not choose between them.", answer.Reason);
     }
 
     [Fact]

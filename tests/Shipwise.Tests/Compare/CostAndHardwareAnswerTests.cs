@@ -193,6 +193,13 @@ public class CostAndHardwareAnswerTests
         // $0.0048 a minute is $0.288 an hour; at 100 hours a day for 30 days, $864 against $333.
         Assert.Contains("Per Minute costs $0.288 per hour of audio (Per Labs), $864 a month at 100 hours of audio a day", answer.Reason, StringComparison.Ordinal);
         Assert.Contains("Per Hour $0.111 per hour of audio (Per Labs), $333 a month at 100 hours of audio a day", answer.Reason, StringComparison.Ordinal);
+
+        // The ratio names whose price it is measured against: "…, 39% of the price" read as the dearer one's share.
+        Assert.EndsWith("Per Hour costs 39% of Per Minute's price.", answer.Reason, StringComparison.Ordinal);
+
+        // The page's note names the volume this answer used, not the token mix of text models.
+        Assert.Equal("Costs assume 100 hours of audio a day, at each one's cheapest price per unit.", Pair(perMinute, perHour).CostBasis);
+        Assert.StartsWith("Costs assume 50M tokens a day", Pair(MistralMedium3(), SmolVlm2()).CostBasis, StringComparison.Ordinal);
     }
 
     [Fact]

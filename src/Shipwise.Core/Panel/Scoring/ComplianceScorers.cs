@@ -322,7 +322,7 @@ public sealed class LicenceTermsScorer : CriterionScorer
             {
                 0 => $"{inputs.Name} is {name}: {inputs.Name} can go in any product with {inputs.Vendor}'s notice.",
                 1 => $"{name} puts {inputs.Name} in any product, {inputs.Vendor}'s notice kept.",
-                _ => $"{inputs.Vendor} licenses {inputs.Name} {name}; nothing limits where {inputs.Name} is used.",
+                _ => $"{inputs.Vendor} licenses {inputs.Name} under {name}; nothing limits where {inputs.Name} is used.",
             });
         }
         else

@@ -260,7 +260,7 @@ public sealed class PlatformReachScorer : CriterionScorer
         var text = (Phrasing.Choose(inputs.Seed, "reach", 2) switch
         {
             0 => $"{inputs.Name} runs {string.Join(", and ", parts)}.",
-            _ => $"{inputs.Name} supports {string.Join("; ", parts.Select(p => p[3..]))}.",
+            _ => $"{inputs.Name} works {string.Join(" and ", parts)}.",
         });
         return Outcome(score, inputs.Uses(FactName.Platforms, FactName.DeploymentTargets, FactName.HardwareBackends), new Finding("reach", Polarity(score), text, 0.8));
     }
