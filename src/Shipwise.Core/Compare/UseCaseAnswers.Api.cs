@@ -33,6 +33,12 @@ internal static partial class UseCaseAnswers
         var streaming = new Feature("streaming", l.Streaming?.Value, r.Streaming?.Value);
         // Not "?.Value > 0": a lifted comparison with null is false, which would turn "not on record" into "no".
         var batch = new Feature("batch pricing", Batch(l), Batch(r));
+        // OpenAI's API has no rerank endpoint, so "no OpenAI compatibility" says nothing about a reranker.
+        if (IsReranker(left) || IsReranker(right))
+        {
+            return [batch];
+        }
+
         return text || left.Kind is "provider" or "library"
             ? [openai, .. model, streaming, new("prompt caching", l.PromptCaching?.Value, r.PromptCaching?.Value), batch]
             : left.Category is "speech-recognition" or "speech-synthesis" ? [openai, streaming, batch] : [openai, batch];

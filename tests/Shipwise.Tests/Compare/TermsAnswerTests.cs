@@ -105,6 +105,22 @@ public class TermsAnswerTests
     }
 
     [Fact]
+    public void Rerankers_are_not_held_to_an_openai_endpoint_that_does_not_exist()
+    {
+        // OpenAI's API has no rerank endpoint: "Cohere Rerank has no OpenAI compatibility" said nothing.
+        Tool Reranker(string slug, string name, bool? openai, params string[] sdks) => Tool(slug, name, new ToolFacts
+        {
+            OutputModalities = List("scores"),
+            OpenaiCompatible = openai is { } o ? Fact(o) : null,
+            Sdks = List(sdks),
+        }, "embedding-models") with
+        { Kind = "api" };
+        var answer = Required(Reranker("many-sdk-rerank", "Many Sdk Rerank", false, "python", "typescript", "java", "go"), Reranker("one-sdk-rerank", "One Sdk Rerank", null, "python"), UseCases.ApiFeatures);
+        Assert.DoesNotContain("OpenAI", answer.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Many Sdk Rerank has official SDKs for TypeScript, Java and Go, which One Sdk Rerank does not.", answer.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_weights_are_held_only_to_what_the_model_does_not_to_a_hosts_endpoint()
     {
         var open = With("open-model", new ToolFacts { OpenWeights = Fact(true), ToolCalling = Fact(true), StructuredOutput = Fact(false) });

@@ -16,17 +16,23 @@ public sealed class ApiIntegrationScorer : CriterionScorer
     private static bool ReturnsVectors(ReviewInputs inputs) => inputs.Category == "embedding-models";
 
     private static readonly IReadOnlyList<FactName> _vectorReads = [FactName.OpenaiCompatible, FactName.Sdks];
+    private static readonly IReadOnlyList<FactName> _rerankReads = [FactName.Sdks];
 
-    public override IReadOnlyList<FactName> ReadsFor(ReviewInputs inputs) => ReturnsVectors(inputs) ? _vectorReads : Reads;
+    public override IReadOnlyList<FactName> ReadsFor(ReviewInputs inputs) =>
+        inputs.Facts.OutputModalities?.Value.Contains("scores") == true ? _rerankReads : ReturnsVectors(inputs) ? _vectorReads : Reads;
 
     public override string Description =>
-        "Points for each confirmed feature: OpenAI-compatible endpoint 30, JSON-schema output 25, tool calling 25, streaming 10, two or more official SDKs 10 (embedding and reranking APIs: endpoint 70, SDKs 30). A feature not on record earns half.";
+        "Points for each confirmed feature: OpenAI-compatible endpoint 30, JSON-schema output 25, tool calling 25, streaming 10, two or more official SDKs 10 (embedding APIs: endpoint 70, SDKs 30; rerankers, which OpenAI's API has no endpoint for: SDKs alone). A feature not on record earns half.";
 
     public override ScorerOutcome? Score(ReviewInputs inputs)
     {
         var f = inputs.Facts;
         var vectors = ReturnsVectors(inputs);
-        (string Name, SourcedFact<bool>? Fact, double Points)[] features = vectors
+        // OpenAI's API has no rerank endpoint: a reranker is judged on its SDKs alone.
+        var reranker = f.OutputModalities?.Value.Contains("scores") == true;
+        (string Name, SourcedFact<bool>? Fact, double Points)[] features = reranker
+            ? []
+            : vectors
             ? [("an OpenAI-compatible endpoint", f.OpenaiCompatible, 70)]
             :
             [
@@ -42,7 +48,7 @@ public sealed class ApiIntegrationScorer : CriterionScorer
 
         var score = features.Sum(x => x.Fact is null ? x.Points / 2 : x.Fact.Value ? x.Points : 0);
         var sdks = f.Sdks?.Value ?? [];
-        var sdkPoints = vectors ? 30 : 10;
+        var sdkPoints = reranker ? 100 : vectors ? 30 : 10;
         score += f.Sdks is null ? sdkPoints / 2.0 : sdks.Count >= 2 ? sdkPoints : sdks.Count * sdkPoints / 2.0;
         var has = features.Where(x => x.Fact?.Value == true).Select(x => x.Name).ToList();
         var lacks = features.Where(x => x.Fact?.Value == false).Select(x => x.Name).ToList();
@@ -84,7 +90,16 @@ public sealed class ApiIntegrationScorer : CriterionScorer
         }
 
         var text = string.Join(", ", parts) + ".";
-        if (unknown.Count > 0 && has.Count + lacks.Count > 0)
+        if (reranker)
+        {
+            text = sdks.Count switch
+            {
+                0 => $"{inputs.Name} lists no official SDK; calls go over plain HTTP.",
+                1 => $"{inputs.Name} has an official SDK for {FactFormat.Token(sdks[0])} only.",
+                _ => $"{inputs.Name} has {parts[^1][5..]}.",
+            };
+        }
+        else if (unknown.Count > 0 && has.Count + lacks.Count > 0)
         {
             text += $" Unconfirmed for {inputs.Name}: {Phrasing.List(unknown)}.";
         }
