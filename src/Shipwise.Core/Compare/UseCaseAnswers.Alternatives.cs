@@ -34,9 +34,7 @@ internal static partial class UseCaseAnswers
 
     // A reranker outputs relevance scores, an embedding model vectors; a record without output
     // modalities falls back to the catalog's own identifier (its slug), never vendor text.
-    private static bool IsReranker(Tool tool) => tool.Facts.OutputModalities?.Value is { } outputs
-        ? outputs.Contains("scores")
-        : tool.Slug.Contains("rerank", StringComparison.Ordinal);
+    private static bool IsReranker(Tool tool) => Taxonomy.IsReranker(tool.Facts) ?? tool.Slug.Contains("rerank", StringComparison.Ordinal);
 
     private static Fit FitOf(Tool left, Tool right)
     {

@@ -19,7 +19,7 @@ public sealed class ApiIntegrationScorer : CriterionScorer
     private static readonly IReadOnlyList<FactName> _rerankReads = [FactName.Sdks];
 
     public override IReadOnlyList<FactName> ReadsFor(ReviewInputs inputs) =>
-        inputs.Facts.OutputModalities?.Value.Contains("scores") == true ? _rerankReads : ReturnsVectors(inputs) ? _vectorReads : Reads;
+        Taxonomy.IsReranker(inputs.Facts) == true ? _rerankReads : ReturnsVectors(inputs) ? _vectorReads : Reads;
 
     public override string Description =>
         "Points for each confirmed feature: OpenAI-compatible endpoint 30, JSON-schema output 25, tool calling 25, streaming 10, two or more official SDKs 10 (embedding APIs: endpoint 70, SDKs 30; rerankers, which OpenAI's API has no endpoint for: SDKs alone). A feature not on record earns half.";
@@ -29,7 +29,7 @@ public sealed class ApiIntegrationScorer : CriterionScorer
         var f = inputs.Facts;
         var vectors = ReturnsVectors(inputs);
         // OpenAI's API has no rerank endpoint: a reranker is judged on its SDKs alone.
-        var reranker = f.OutputModalities?.Value.Contains("scores") == true;
+        var reranker = Taxonomy.IsReranker(f) == true;
         (string Name, SourcedFact<bool>? Fact, double Points)[] features = reranker
             ? []
             : vectors
