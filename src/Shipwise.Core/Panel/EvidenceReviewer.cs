@@ -149,6 +149,13 @@ public sealed class EvidenceReviewer : IReviewer
                 .Select(Noun)
                 .Take(6)
                 .ToList();
+            if (missing.Count == 0)
+            {
+                // The facts are on record but give the scorer nothing to weigh (a speed fact with a
+                // first-token time and no output speed): name what is missing in the critic's words.
+                missing = [.. evaluated.Where(e => !e.HasEvidence).Select(e => $"a usable figure for {e.Criterion.Label}").Distinct().Take(3)];
+            }
+
             return Quiet(new NoTakeReason(NoTakeKind.InsufficientEvidence, "", missing), evaluated);
         }
 

@@ -67,6 +67,22 @@ public class EvidenceReviewerTests
     }
 
     [Fact]
+    public void A_no_take_names_what_is_unusable_when_the_fact_is_on_record()
+    {
+        // GroqCloud's only speed fact is a first-token time: "not enough on record (the facts I weigh)" named nothing.
+        var provider = SyntheticTools.Bare("ttft-only", "provider", new ToolFacts
+        {
+            OpenaiCompatible = SyntheticTools.Fact(true),
+            Speed = [new SpeedMeasurement { TimeToFirstTokenSeconds = 4.95m, Provider = "Example Labs", MeasuredBy = "Artificial Analysis", Relation = EvaluatorRelation.Independent, Source = "https://example.org/speed", AsOf = new DateOnly(2026, 11, 1), Status = FactStatus.Verified }],
+        }) with
+        { Category = "inference-providers" };
+        var review = Review(provider, PanelCritics.Get("futurist"));
+        Assert.Equal(Verdict.NoTake, review.Verdict);
+        Assert.Contains("a usable figure for how fast it serves", review.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("the facts I weigh", review.Summary + review.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_criterion_with_nothing_on_record_never_raises_the_score()
     {
         // The arithmetic: a missing criterion counts as at most neutral and never above the evidence.
