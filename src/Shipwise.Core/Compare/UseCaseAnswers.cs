@@ -298,7 +298,8 @@ internal static partial class UseCaseAnswers
             Pick.Right => right,
             _ => null,
         };
-        return new UseCaseAnswer(useCase, UseCases.Question(useCase), pick, picked?.Slug, picked?.Name, reason);
+        // "(HIPAA-ready [BAA available]; third-party)": a name or value with its own parentheses set inside a flag.
+        return new UseCaseAnswer(useCase, UseCases.Question(useCase), pick, picked?.Slug, picked?.Name, Panel.Scoring.Phrasing.NestedBrackets(reason));
     }
 
     private static Pick Side(bool left) => left ? Pick.Left : Pick.Right;
