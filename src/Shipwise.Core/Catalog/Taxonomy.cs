@@ -41,7 +41,11 @@ public static class Taxonomy
     public static readonly IReadOnlyList<string> Modalities = ["text", "image", "video", "audio", "code", "embedding", "scores"];
 
     /// <summary>A reranker: its output on record is relevance scores. Null when no output is on record.</summary>
-    public static bool? IsReranker(ToolFacts facts) => facts?.OutputModalities?.Value is { } outputs ? outputs.Contains("scores") : null;
+    public static bool? IsReranker(ToolFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return facts.OutputModalities?.Value is { } outputs ? outputs.Contains("scores") : null;
+    }
 
     public static readonly IReadOnlyList<string> PriceUnits =
         ["image", "megapixel", "video-second", "audio-second", "audio-minute", "audio-hour", "million-characters", "thousand-requests", "request", "gpu-hour", "seat-month"];

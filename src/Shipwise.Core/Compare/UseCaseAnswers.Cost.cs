@@ -36,12 +36,16 @@ internal static partial class UseCaseAnswers
             return tokens;
         }
 
-        var unit = UnitPrices(left).Keys.Intersect(UnitPrices(right).Keys, StringComparer.Ordinal)
-            .OrderBy(u => MediaVolumes.ContainsKey(u) ? 0 : 1).ThenBy(u => u, StringComparer.Ordinal).FirstOrDefault();
+        var unit = SharedUnit(UnitPrices(left), UnitPrices(right));
         return unit is not null && MediaVolumes.TryGetValue(unit, out var volume)
             ? $"Costs assume {volume.Said}, at each one's cheapest price per unit."
             : "Costs compare each one's cheapest price per unit, where both are priced in the same unit.";
     }
+
+    /// <summary>The unit both are priced in that the cost answer compares: one with a stated daily volume first.</summary>
+    private static string? SharedUnit<T>(IReadOnlyDictionary<string, T> left, IReadOnlyDictionary<string, T> right) =>
+        left.Keys.Intersect(right.Keys, StringComparer.Ordinal)
+            .OrderBy(u => MediaVolumes.ContainsKey(u) ? 0 : 1).ThenBy(u => u, StringComparer.Ordinal).FirstOrDefault();
 
     private static bool IsMedia(Tool tool) => tool.Category is "image-generation" or "video-generation" or "speech-recognition" or "speech-synthesis";
 
@@ -204,7 +208,7 @@ internal static partial class UseCaseAnswers
                 : Answer(UseCases.CostAtVolume, Pick.Unknown, left, right, $"{NoUnitPrice(left, context)}; {NoUnitPrice(right, context)}.");
         }
 
-        var unit = lu.Keys.Intersect(ru.Keys, StringComparer.Ordinal).OrderBy(u => MediaVolumes.ContainsKey(u) ? 0 : 1).ThenBy(u => u, StringComparer.Ordinal).FirstOrDefault();
+        var unit = SharedUnit(lu, ru);
         if (unit is null)
         {
             return Answer(UseCases.CostAtVolume, Pick.Unknown, left, right,
@@ -231,7 +235,7 @@ internal static partial class UseCaseAnswers
         var w = leftCheaper ? left : right;
         var note = OpenWeightsUnitNote(left, context) + OpenWeightsUnitNote(right, context);
         return Answer(UseCases.CostAtVolume, Side(leftCheaper), left, right,
-            $"{w.Name} is cheaper: {both}. {w.Name} costs {Phrasing.Ratio((leftCheaper ? l : r) / (leftCheaper ? r : l))} {Phrasing.Possessive(leftCheaper ? right.Name : left.Name)} price.{note}");
+            $"{w.Name} is cheaper: {both}. {w.Name} costs {Phrasing.Ratio((leftCheaper ? l : r) / (leftCheaper ? r : l))} {Possessive(leftCheaper ? right.Name : left.Name)} price.{note}");
     }
 
     /// <summary>

@@ -305,7 +305,7 @@ internal static partial class UseCaseAnswers
     private static Pick Side(bool left) => left ? Pick.Left : Pick.Right;
 
     /// <summary>"Mistral Medium 3's", "Ollama's", "Transformers'".</summary>
-    private static string Possessive(string name) => name.EndsWith('s') ? name + "'" : name + "'s";
+    private static string Possessive(string name) => Panel.Scoring.Phrasing.Possessive(name);
 
     private static string Flag<T>(SourcedFact<T> fact) => FactFormat.Flag(fact.Status);
 

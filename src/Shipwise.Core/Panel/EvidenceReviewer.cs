@@ -134,7 +134,7 @@ public sealed class EvidenceReviewer : IReviewer
 
         if (critic.NoTake.RequireAnyOutput.Count > 0 && !(tool.Facts.OutputModalities?.Value ?? []).Any(critic.NoTake.RequireAnyOutput.Contains))
         {
-            return Quiet(new NoTakeReason(NoTakeKind.OutOfScope, $"a tool that makes no {Or(critic.NoTake.RequireAnyOutput)}", []));
+            return Quiet(new NoTakeReason(NoTakeKind.OutOfScope, $"a tool that makes no {Phrasing.Either(critic.NoTake.RequireAnyOutput)}", []));
         }
 
         var evaluated = criteria.Where(c => c.Scorer.AppliesTo(inputs)).Select(c => CriterionEvaluation.Evaluate(c, inputs)).ToList();
@@ -194,8 +194,6 @@ public sealed class EvidenceReviewer : IReviewer
         return new Judged(inputs, evaluated, null, score, ReviewScore.VerdictFor(score, critic.ShipBar), adjustments);
     }
 
-    private static string Or(IReadOnlyList<string> items) =>
-        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} or {items[^1]}";
 
     private static string Noun(FactName fact) => fact.Noun().StartsWith("the ", StringComparison.Ordinal) ? fact.Noun()[4..] : fact.Noun();
 

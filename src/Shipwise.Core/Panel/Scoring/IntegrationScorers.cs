@@ -80,13 +80,13 @@ public sealed class ApiIntegrationScorer : CriterionScorer
             parts.Add(has.Count > 0 ? $"but no {missing}" : $"{inputs.Name} has no {missing}");
         }
 
+        // A long list is the first two and a count; the tool page lists them all.
+        var sdkList = sdks.Count <= 3
+            ? Phrasing.List(sdks.Select(FactFormat.Token))
+            : $"{string.Join(", ", sdks.Take(2).Select(FactFormat.Token))} and {sdks.Count - 2} more languages";
         if (sdks.Count > 0)
         {
-            // A long list is the first two and a count; the tool page lists them all.
-            var with = has.Count == 0 && lacks.Count > 0 ? "only" : "with";
-            parts.Add(sdks.Count <= 3
-                ? $"{with} official SDKs for {Phrasing.List(sdks.Select(FactFormat.Token))}"
-                : $"{with} official SDKs for {string.Join(", ", sdks.Take(2).Select(FactFormat.Token))} and {sdks.Count - 2} more languages");
+            parts.Add($"{(has.Count == 0 && lacks.Count > 0 ? "only" : "with")} official SDKs for {sdkList}");
         }
 
         var text = string.Join(", ", parts) + ".";
@@ -96,7 +96,7 @@ public sealed class ApiIntegrationScorer : CriterionScorer
             {
                 0 => $"{inputs.Name} lists no official SDK; calls go over plain HTTP.",
                 1 => $"{inputs.Name} has an official SDK for {FactFormat.Token(sdks[0])} only.",
-                _ => $"{inputs.Name} has {parts[^1][5..]}.",
+                _ => $"{inputs.Name} has official SDKs for {sdkList}.",
             };
         }
         else if (unknown.Count > 0 && has.Count + lacks.Count > 0)
@@ -211,7 +211,7 @@ public sealed class ServingFeaturesScorer : CriterionScorer
             (_, 0) => extras.Count == 0
                 ? $"{inputs.Name} documents the four core serving techniques (continuous batching, paged KV and prefix caching, an OpenAI-compatible server) and nothing beyond them."
                 : $"{inputs.Name} adds {Phrasing.List(extras.Take(4))} to the four core serving techniques (continuous batching, paged KV and prefix caching, an OpenAI-compatible server).",
-            _ => $"{inputs.Name} documents {Phrasing.List([.. has, .. extras.Take(3)])}, not {Or(missing)}.",
+            _ => $"{inputs.Name} documents {Phrasing.List([.. has, .. extras.Take(3)])}, not {Phrasing.Either(missing)}.",
         };
         return Outcome(score, inputs.Uses(FactName.ServingFeatures, FactName.HardwareBackends), new Finding("serving", Polarity(score), text, 1.0));
     }
@@ -230,10 +230,6 @@ public sealed class ServingFeaturesScorer : CriterionScorer
             : $"For local use {inputs.Name} documents {Phrasing.List(listed.Take(5))}{(listed.Count > 5 ? $" and {listed.Count - 5} more" : "")}.";
         return Outcome(score, inputs.Uses(FactName.ServingFeatures, FactName.HardwareBackends), new Finding("serving", Polarity(score), text, 1.0));
     }
-
-    // "not a, b or c": what is missing, said as alternatives.
-    private static string Or(IReadOnlyList<string> items) =>
-        items.Count == 1 ? items[0] : $"{string.Join(", ", items.Take(items.Count - 1))} or {items[^1]}";
 }
 
 /// <summary>Where it runs: operating systems and devices for apps and on-device engines, hardware backends for libraries.</summary>

@@ -158,7 +158,7 @@ internal static class ReviewComposer
             case NoTakeKind.OutOfScope:
                 var line = Phrasing.Capital(Template.Render(Phrasing.Pick(seed, "scope", [.. critic.Voice.OutOfScope]), k => k == "kind" ? reason.Text : k == "name" ? name : ""));
                 var judged = Phrasing.List(critic.CriteriaByKind.Keys.Select(KindPlural));
-                var scope = critic.NoTake.RequireAnyOutput.Count > 0 ? $"{judged} that make {Or(critic.NoTake.RequireAnyOutput)}" : judged;
+                var scope = critic.NoTake.RequireAnyOutput.Count > 0 ? $"{judged} that make {Phrasing.Either(critic.NoTake.RequireAnyOutput)}" : judged;
                 return Finish(critic, $"No take: {name} is not something the {critic.Name} judges.",
                     [line, $"The {critic.Name} reviews {scope}; the other critics' reviews of {name} cover it from their own angles."], Record);
             default:
@@ -181,8 +181,6 @@ internal static class ReviewComposer
         _ => kind,
     };
 
-    private static string Or(IReadOnlyList<string> items) =>
-        items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} or {items[^1]}";
 
     // Two findings about the same thing may not pull in opposite directions in one review.
     private static bool Compatible(List<Finding> chosen, Finding candidate) =>
