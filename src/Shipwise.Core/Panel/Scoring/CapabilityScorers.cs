@@ -28,7 +28,7 @@ public sealed class ContextLengthScorer : CriterionScorer
         if (standing is { } st)
         {
             score = 100.0 * st.Share;
-            string Peer((string Name, decimal Value)? peer) => peer is { } x ? $"{x.Name}'s {FactFormat.Tokens((int)x.Value)}" : "";
+            string Peer((string Name, decimal Value)? peer) => peer is { } x ? $"{Phrasing.Possessive(x.Name)} {FactFormat.Tokens((int)x.Value)}" : "";
             var longer = st.NextBetter is null ? "" : $"short of {Peer(st.NextBetter)}";
             // Level with a peer says where it sits; the next one down adds little then.
             var shorter = st.NextWorse is null || st.Level is not null ? "" : $"past {Peer(st.NextWorse)}";
@@ -41,7 +41,7 @@ public sealed class ContextLengthScorer : CriterionScorer
                     0 => $"{inputs.Name} reads {tokens} at once{output}, {where}; {st.Beaten} of {st.Of} {inputs.PeerNoun} hold less.",
                     1 => $"{tokens} of context for {inputs.Name}{output}: {where}, longer than {st.Beaten} of {st.Of} {inputs.PeerNoun}.",
                     2 => $"{Phrasing.IndefiniteArticle(tokens)} {tokens} window{output} puts {inputs.Name} {where} ({st.Beaten} of {st.Of} {inputs.PeerNoun} read less).",
-                    _ => $"{inputs.Name}'s window is {tokens}{output}, {where}.",
+                    _ => $"{Phrasing.Possessive(inputs.Name)} window is {tokens}{output}, {where}.",
                 });
         }
         else
@@ -133,7 +133,7 @@ public sealed class SpeedScorer : CriterionScorer
         if (median is { Median: > 0 } m)
         {
             score = Curve.Between(Math.Log2((double)(tps / m.Median)), -2, 20, 2, 95);
-            string Peer((string Name, decimal Value)? peer) => peer is { } x ? $"{x.Name}'s {FactFormat.Number(x.Value)}" : "";
+            string Peer((string Name, decimal Value)? peer) => peer is { } x ? $"{Phrasing.Possessive(x.Name)} {FactFormat.Number(x.Value)}" : "";
             var faster = standing?.NextBetter is null ? "" : $"behind {Peer(standing.NextBetter)}";
             var slower = standing?.NextWorse is null ? "" : $"ahead of {Peer(standing.NextWorse)}";
             var between = Phrasing.List(new[] { slower, faster }.Where(x => x.Length > 0));

@@ -227,7 +227,7 @@ public sealed class ResidencyComplianceScorer : CriterionScorer
                 ? $"{inputs.Vendor} publishes no attestation covering {inputs.Name}."
                 : (Phrasing.Choose(inputs.Seed, "certs", 2) switch
                 {
-                    0 => $"{inputs.Vendor}'s audits: {Phrasing.List(certs.Take(4))}.",
+                    0 => $"{Phrasing.Possessive(inputs.Vendor)} audits: {Phrasing.List(certs.Take(4))}.",
                     _ => $"{Phrasing.List(certs.Take(4))} {(certs.Count == 1 ? "covers" : "cover")} {Phrasing.VendorsName(inputs.Vendor, inputs.Name)} service.",
                 }), 0.8));
         }
@@ -276,7 +276,7 @@ public sealed class LicenceTermsScorer : CriterionScorer
             if (terms.UseRestrictions == true)
             {
                 score -= 5;
-                clauses.Add($"{inputs.Vendor}'s acceptable-use policy");
+                clauses.Add($"{Phrasing.Possessive(inputs.Vendor)} acceptable-use policy");
             }
 
             if (terms.ExcludedRegions.Count > 0)
@@ -320,8 +320,8 @@ public sealed class LicenceTermsScorer : CriterionScorer
         {
             text = (Phrasing.Choose(inputs.Seed, "permissive", 3) switch
             {
-                0 => $"{inputs.Name} is {name}: {inputs.Name} can go in any product with {inputs.Vendor}'s notice.",
-                1 => $"{name} puts {inputs.Name} in any product, {inputs.Vendor}'s notice kept.",
+                0 => $"{inputs.Name} is {name}: {inputs.Name} can go in any product with {Phrasing.Possessive(inputs.Vendor)} notice.",
+                1 => $"{name} puts {inputs.Name} in any product, {Phrasing.Possessive(inputs.Vendor)} notice kept.",
                 _ => $"{inputs.Vendor} licenses {inputs.Name} under {name}; nothing limits where {inputs.Name} is used.",
             });
         }
@@ -407,7 +407,7 @@ public sealed class LicenceTermsScorer : CriterionScorer
     private static string PeerLicence(PeerSummary peer)
     {
         var licence = LicenceName(peer.License!);
-        return licence.StartsWith(peer.Name, StringComparison.OrdinalIgnoreCase) ? $"{peer.Name}'s licence" : $"{peer.Name}'s {licence}";
+        return licence.StartsWith(peer.Name, StringComparison.OrdinalIgnoreCase) ? $"{Phrasing.Possessive(peer.Name)} licence" : $"{Phrasing.Possessive(peer.Name)} {licence}";
     }
 
     /// <summary>A peer's licence as a sentence names it: "Apache-2.0", "closed licence" rather than "Proprietary".</summary>

@@ -76,8 +76,8 @@ public sealed class PriceAtVolumeScorer : CriterionScorer
                 : "";
             findings.Add(new("price", 1, (Phrasing.Choose(inputs.Seed, "batch", 2) switch
             {
-                0 => $"{inputs.Name}'s batch API takes {FactFormat.Number(batch.Value)}% off jobs that can wait{off}.",
-                _ => $"Overnight work runs {FactFormat.Number(batch.Value)}% cheaper through {inputs.Name}'s batch API{off}.",
+                0 => $"{Phrasing.Possessive(inputs.Name)} batch API takes {FactFormat.Number(batch.Value)}% off jobs that can wait{off}.",
+                _ => $"Overnight work runs {FactFormat.Number(batch.Value)}% cheaper through {Phrasing.Possessive(inputs.Name)} batch API{off}.",
             }), 0.4));
             uses.AddRange(inputs.Uses(FactName.BatchDiscountPercent));
         }
@@ -87,8 +87,8 @@ public sealed class PriceAtVolumeScorer : CriterionScorer
             score += 5;
             findings.Add(new("price", 1, (Phrasing.Choose(inputs.Seed, "cache", 2) switch
             {
-                0 => $"Cached input drops to {FactFormat.Usd(cached)}, {Phrasing.Ratio(cached / price.Input)} {inputs.Name}'s {FactFormat.Usd(price.Input)} list rate.",
-                _ => $"Repeated prompts cost {FactFormat.Usd(cached)} per million from {inputs.Name}'s cache instead of {FactFormat.Usd(price.Input)}.",
+                0 => $"Cached input drops to {FactFormat.Usd(cached)}, {Phrasing.Ratio(cached / price.Input)} {Phrasing.Possessive(inputs.Name)} {FactFormat.Usd(price.Input)} list rate.",
+                _ => $"Repeated prompts cost {FactFormat.Usd(cached)} per million from {Phrasing.Possessive(inputs.Name)} cache instead of {FactFormat.Usd(price.Input)}.",
             }), 0.4));
         }
 
@@ -116,14 +116,14 @@ public sealed class FirstTryCostScorer : CriterionScorer
         {
             { Model: "open-source" } => (100.0, (Phrasing.Choose(inputs.Seed, "try-oss", 3) switch
             {
-                0 => $"{inputs.Name}'s {(inputs.Kind == "model" ? "weights are" : "code is")} free to download; only your machine time costs.",
+                0 => $"{Phrasing.Possessive(inputs.Name)} {(inputs.Kind == "model" ? "weights are" : "code is")} free to download; only your machine time costs.",
                 1 => $"No licence fee stands between you and a first {inputs.Name} run.",
                 _ => $"A first {inputs.Name} experiment is free apart from the hardware.",
             })),
             { Model: "free" } => (100.0, $"{inputs.Name} costs nothing to use."),
             { Model: "freemium" } or { FreeTier: true } => (90.0, (Phrasing.Choose(inputs.Seed, "try-free-tier", 2) switch
             {
-                0 => $"{inputs.Name}'s free tier covers a prototype before anyone signs a purchase order.",
+                0 => $"{Phrasing.Possessive(inputs.Name)} free tier covers a prototype before anyone signs a purchase order.",
                 _ => $"A free tier lets you try {inputs.Name} with no card on file.",
             })),
             { Model: "usage-based" } when cheapest is not null => (Curve.Between((double)cheapest.PerMillion, 0.2, 80, 10, 45),
@@ -169,7 +169,7 @@ public sealed class SelfHostCostScorer : CriterionScorer
         if (plan is null)
         {
             return Outcome(5, uses, new Finding("self-host", -1,
-                $"{inputs.Name}'s {FactFormat.Number(parameters.Value.TotalBillions)}B parameters need about {FactFormat.Gigabytes(decimal.Round(parameters.Value.TotalBillions * CostModel.ServingHeadroom, 0))} at FP8, beyond {CostModel.MaxGpus} of any GPU priced here.", 1.1));
+                $"{Phrasing.Possessive(inputs.Name)} {FactFormat.Number(parameters.Value.TotalBillions)}B parameters need about {FactFormat.Gigabytes(decimal.Round(parameters.Value.TotalBillions * CostModel.ServingHeadroom, 0))} at FP8, beyond {CostModel.MaxGpus} of any GPU priced here.", 1.1));
         }
 
         var score = Curve.Between(Math.Log10((double)Math.Max(1, plan.Monthly)), 2.5, 95, 4.5, 35);
@@ -179,8 +179,8 @@ public sealed class SelfHostCostScorer : CriterionScorer
         var text = (Phrasing.Choose(inputs.Seed, "selfhost", 4) switch
         {
             0 => $"Self-hosting {inputs.Name} means {FactFormat.Gigabytes(plan.NeedGb)} at FP8 on {gpus}: {Phrasing.Money(plan.UsdPerHour)} an hour, {rent} a month idle or busy.",
-            1 => $"{inputs.Name}'s {FactFormat.Number(parameters.Value.TotalBillions)}B parameters take {gpus} at FP8, about {rent} a month in rent{(plan.Gpu.Label is { } l ? $" ({l})" : "")}.",
-            2 => $"{rent} a month rents the {gpus} that {(plan.Count == 1 ? "holds" : "hold")} {inputs.Name}'s {FactFormat.Gigabytes(plan.NeedGb)} of FP8 weights and cache.",
+            1 => $"{Phrasing.Possessive(inputs.Name)} {FactFormat.Number(parameters.Value.TotalBillions)}B parameters take {gpus} at FP8, about {rent} a month in rent{(plan.Gpu.Label is { } l ? $" ({l})" : "")}.",
+            2 => $"{rent} a month rents the {gpus} that {(plan.Count == 1 ? "holds" : "hold")} {Phrasing.Possessive(inputs.Name)} {FactFormat.Gigabytes(plan.NeedGb)} of FP8 weights and cache.",
             _ => $"Owning the serving of {inputs.Name}: {gpus}, {FactFormat.Gigabytes(plan.NeedGb)} at FP8, {rent} monthly.",
         });
         var findings = new List<Finding> { new("self-host", Polarity(score), text, 1.1) };
@@ -191,17 +191,17 @@ public sealed class SelfHostCostScorer : CriterionScorer
             var perM = FactFormat.Usd(decimal.Round(hosted.PerMillion, 2));
             var hostedWins = breakEven > CostModel.TokensPerDay;
             findings.Add(new("break-even", hostedWins ? -1 : 1, breakEven > CostModel.TokensPerDay * 20
-                ? $"Against {hosted.Where}'s {perM} per million, {inputs.Name} on your own GPUs pays off only past {Phrasing.Tokens(breakEven)} tokens a day: the hosted route wins for almost everyone."
+                ? $"Against {Phrasing.Possessive(hosted.Where)} {perM} per million, {inputs.Name} on your own GPUs pays off only past {Phrasing.Tokens(breakEven)} tokens a day: the hosted route wins for almost everyone."
                 : hostedWins
                     ? (Phrasing.Choose(inputs.Seed, "breakeven-hosted", 2) switch
                     {
-                        0 => $"At {Phrasing.Tokens(CostModel.TokensPerDay)} tokens a day, {hosted.Where}'s {perM} per million undercuts renting GPUs for {inputs.Name}; owning it pays only above {Phrasing.Tokens(breakEven)}.",
+                        0 => $"At {Phrasing.Tokens(CostModel.TokensPerDay)} tokens a day, {Phrasing.Possessive(hosted.Where)} {perM} per million undercuts renting GPUs for {inputs.Name}; owning it pays only above {Phrasing.Tokens(breakEven)}.",
                         _ => $"Self-hosted {inputs.Name} beats {hosted.Where} ({perM}/M) only past {Phrasing.Tokens(breakEven)} tokens a day; below that, buy {inputs.Name} hosted.",
                     })
                     : (Phrasing.Choose(inputs.Seed, "breakeven-own", 2) switch
                     {
-                        0 => $"Renting GPUs for {inputs.Name} beats {hosted.Where}'s {perM} per million above {Phrasing.Tokens(breakEven)} tokens a day, so at {Phrasing.Tokens(CostModel.TokensPerDay)} owning wins.",
-                        _ => $"{inputs.Name} self-hosted undercuts {hosted.Where}'s {perM} per million once traffic passes {Phrasing.Tokens(breakEven)} tokens daily.",
+                        0 => $"Renting GPUs for {inputs.Name} beats {Phrasing.Possessive(hosted.Where)} {perM} per million above {Phrasing.Tokens(breakEven)} tokens a day, so at {Phrasing.Tokens(CostModel.TokensPerDay)} owning wins.",
+                        _ => $"{inputs.Name} self-hosted undercuts {Phrasing.Possessive(hosted.Where)} {perM} per million once traffic passes {Phrasing.Tokens(breakEven)} tokens daily.",
                     }), 0.9));
         }
 

@@ -105,7 +105,7 @@ public sealed class ApiIntegrationScorer : CriterionScorer
         }
         else if (has.Count + lacks.Count == 0)
         {
-            text = $"Only {inputs.Name}'s SDKs are on record ({Phrasing.List(sdks.Select(FactFormat.Token))}); unconfirmed: {Phrasing.List(unknown)}.";
+            text = $"Only {Phrasing.Possessive(inputs.Name)} SDKs are on record ({Phrasing.List(sdks.Select(FactFormat.Token))}); unconfirmed: {Phrasing.List(unknown)}.";
         }
 
         return Outcome(score, inputs.Uses([.. ReadsFor(inputs)]),
@@ -352,7 +352,7 @@ public sealed class FitsHardwareScorer : CriterionScorer
         var near = size?.NextWorse is { } bigger ? $", lighter than {Phrasing.Sized(bigger.Name, bigger.Value)}" : size?.NextBetter is { } smaller ? $", heavier than {Phrasing.Sized(smaller.Name, smaller.Value)}" : "";
         var text = (Phrasing.Choose(inputs.Seed, "fits", 3) switch
         {
-            0 => $"{inputs.Name}'s {total}B parameters weigh {FactFormat.Gigabytes(bf16)} at BF16, {FactFormat.Gigabytes(q4)} at 4-bit{near}: {where}.{active}",
+            0 => $"{Phrasing.Possessive(inputs.Name)} {total}B parameters weigh {FactFormat.Gigabytes(bf16)} at BF16, {FactFormat.Gigabytes(q4)} at 4-bit{near}: {where}.{active}",
             1 => $"{inputs.Name} needs {FactFormat.Gigabytes(q4)} at 4-bit, {FactFormat.Gigabytes(bf16)} at BF16 for its {total}B parameters{near}: {where}.{active}",
             _ => $"At {total}B{near}, {inputs.Name} takes {FactFormat.Gigabytes(q4)} quantised to 4-bit; {where}.{active}",
         });

@@ -54,7 +54,7 @@ public sealed class QualityVsPeersScorer : CriterionScorer
                 0 => $"Elsewhere {inputs.Name} places {Phrasing.List(others)}.",
                 1 => $"{inputs.Name} also comes {Phrasing.List(others)}.",
                 2 => $"Other shared tests: {Phrasing.List(others)}.",
-                _ => $"{Phrasing.Capital(Phrasing.List(others))} round out {inputs.Name}'s record.",
+                _ => $"{Phrasing.Capital(Phrasing.List(others))} round out {Phrasing.Possessive(inputs.Name)} record.",
             }), 0.6));
         }
 
@@ -88,7 +88,7 @@ public sealed class QualityVsPeersScorer : CriterionScorer
             {
                 0 => $"{inputs.Name} is last of {rank.Of} {noun} on {name}: {figure}{who}, under {above}{leader}.",
                 1 => $"{figure} on {name}{who} ranks {inputs.Name} bottom of {rank.Of} {noun}, below {above}{leader}.",
-                _ => $"On {name}, {inputs.Name}'s {figure}{who} trails {Phrasing.All(rank.Of - 1)} others, {above} the nearest{leader}.",
+                _ => $"On {name}, {Phrasing.Possessive(inputs.Name)} {figure}{who} trails {Phrasing.All(rank.Of - 1)} others, {above} the nearest{leader}.",
             });
         }
 
@@ -162,17 +162,17 @@ public sealed class EvidenceIndependenceScorer : CriterionScorer
                 ? n == 1
                     ? (Phrasing.Choose(inputs.Seed, "indep-one", 2) switch
                     {
-                        0 => $"{inputs.Name}'s only quality figure is the vendor's own; no independent leaderboard lists it.",
+                        0 => $"{Phrasing.Possessive(inputs.Name)} only quality figure is the vendor's own; no independent leaderboard lists it.",
                         _ => $"Nobody independent has measured {inputs.Name}: its one published score is self-reported.",
                     })
                     : (Phrasing.Choose(inputs.Seed, "indep-none", 3) switch
                     {
-                        0 => $"{Phrasing.Capital(Phrasing.All(n))} of {inputs.Name}'s quality figures come from its vendor; no independent leaderboard lists it.",
+                        0 => $"{Phrasing.Capital(Phrasing.All(n))} of {Phrasing.Possessive(inputs.Name)} quality figures come from its vendor; no independent leaderboard lists it.",
                         1 => $"Nobody independent has measured {inputs.Name}: its {n} figures are the vendor's.",
                         _ => $"{inputs.Name} has {n} published scores, all vendor-run, none checked by a neutral evaluator.",
                     })
                 : n == 1
-                    ? $"{inputs.Name}'s one published score is not independent: it {OneSource(evaluations[0].Relation)}."
+                    ? $"{Phrasing.Possessive(inputs.Name)} one published score is not independent: it {OneSource(evaluations[0].Relation)}."
                     : $"{inputs.Name} has no independent figure among its {n}: {Breakdown(evaluations)}.";
         }
         else
@@ -183,7 +183,7 @@ public sealed class EvidenceIndependenceScorer : CriterionScorer
                     : $"{Phrasing.List(evaluators)}, not {inputs.Vendor}, measured {inputs.Name} ({n} figures)."
                 : (Phrasing.Choose(inputs.Seed, "indep-some", 3) switch
                 {
-                    0 => $"{independent.Count} of {inputs.Name}'s {n} figures {(independent.Count == 1 ? "is" : "are")} independent ({Phrasing.List(evaluators)}); {Breakdown(evaluations.Where(e => e.Relation != EvaluatorRelation.Independent).ToList())}.",
+                    0 => $"{independent.Count} of {Phrasing.Possessive(inputs.Name)} {n} figures {(independent.Count == 1 ? "is" : "are")} independent ({Phrasing.List(evaluators)}); {Breakdown(evaluations.Where(e => e.Relation != EvaluatorRelation.Independent).ToList())}.",
                     1 => $"{Phrasing.List(evaluators)} measured {inputs.Name} independently: {independent.Count} of {n} figures.",
                     _ => $"Independent numbers for {inputs.Name}: {independent.Count} of {n}, from {Phrasing.List(evaluators)}.",
                 });
@@ -257,7 +257,7 @@ public sealed class FactVerificationScorer : CriterionScorer
 
         if (claims > 0)
         {
-            rest.Add($"{claims} on {inputs.Vendor}'s word alone");
+            rest.Add($"{claims} on {Phrasing.Possessive(inputs.Vendor)} word alone");
         }
 
         // Unverified is not the vendor's word: nobody has checked it against any source yet.

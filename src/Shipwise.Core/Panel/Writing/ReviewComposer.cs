@@ -150,7 +150,7 @@ internal static class ReviewComposer
             case NoTakeKind.Retired:
             case NoTakeKind.Unconfirmed:
                 var detail = reason.Kind == NoTakeKind.Retired
-                    ? $"A retired product gets no verdict: there is nothing left to ship. {name}'s facts stay on record for anyone reading older comparisons or planning a migration."
+                    ? $"A retired product gets no verdict: there is nothing left to ship. {Phrasing.Possessive(name)} facts stay on record for anyone reading older comparisons or planning a migration."
                     : $"A name with no product behind it gets no verdict. If a vendor publishes {name}, its facts will be reviewed like any other tool's.";
                 var then = reason.Text.IndexOf(". ", StringComparison.Ordinal) is var dot and > 0 ? reason.Text[(dot + 2)..] : "";
                 var headline = reason.Kind == NoTakeKind.Retired ? "Retired, so no verdict." : "Unconfirmed, so no verdict.";
@@ -204,7 +204,7 @@ internal static class ReviewComposer
         {
             AdjustmentKind.Deprecated => (lifecycle?.ShutdownDate is { } off
                     ? off <= inputs.AsOf
-                        ? $"{name} is deprecated: {inputs.Vendor}'s hosted service for it shut down on {FactFormat.Date(off)}, and no new project should start on it."
+                        ? $"{name} is deprecated: {Phrasing.Possessive(inputs.Vendor)} hosted service for it shut down on {FactFormat.Date(off)}, and no new project should start on it."
                         : $"{name} is deprecated and shuts down on {FactFormat.Date(off)}: no new project should start on it."
                     : $"{name} is deprecated, shutdown date not yet announced: no new project should start on it.")
                 + (successor is null ? "" : $" Plan for {successor}."),
@@ -248,7 +248,7 @@ internal static class ReviewComposer
         if (claims.Count > 0)
         {
             var nouns = claims.Take(3).Select(c => c.Noun().StartsWith("the ", StringComparison.Ordinal) ? c.Noun()[4..] : c.Noun()).ToList();
-            parts.Add($"{Phrasing.List(nouns)} {(claims.Count == 1 && !claims[0].IsPluralNoun() ? "rests" : "rest")} on {inputs.Vendor}'s word");
+            parts.Add($"{Phrasing.List(nouns)} {(claims.Count == 1 && !claims[0].IsPluralNoun() ? "rests" : "rest")} on {Phrasing.Possessive(inputs.Vendor)} word");
         }
 
         if (unconfirmed.Count > 0)
@@ -283,7 +283,7 @@ internal static class ReviewComposer
         return (Phrasing.Choose(seed, "missing", 3) switch
         {
             0 => $"Unknown for {inputs.Name}: {list}.",
-            1 => $"{inputs.Name}'s record lacks {list}.",
+            1 => $"{Phrasing.Possessive(inputs.Name)} record lacks {list}.",
             _ => $"Missing for {inputs.Name}: {list}.",
         });
     }
